@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScanShare.Core.Data;
+using ScanShare.Core.Facilities;
+using ScanShare.Core.Queueing;
+
+namespace ScanShare.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The queue engine and its SQLite database.</summary>
+    public static IServiceCollection AddScanShareCore(this IServiceCollection services, string sqliteConnectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<ScanShareDbContext>(options => options.UseSqlite(sqliteConnectionString));
+        services.AddSingleton<QueueEventHub>();
+        services.AddSingleton<IQueueEventPublisher>(sp => sp.GetRequiredService<QueueEventHub>());
+        services.AddSingleton<IQueueEventSource>(sp => sp.GetRequiredService<QueueEventHub>());
+        services.AddScoped<QueueEngine>();
+        services.AddScoped<QueueBoard>();
+        services.AddScoped<FacilityCatalogSync>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
+
+namespace ScanShare.Core.Data.Configurations;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> builder)
+    {
+        builder.Property(p => p.AbhaNumber).HasMaxLength(17);
+        builder.Property(p => p.AbhaAddress).HasMaxLength(100);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Mobile).HasMaxLength(20);
+        builder.Property(p => p.AddressLine).HasMaxLength(300);
+        builder.Property(p => p.District).HasMaxLength(100);
+        builder.Property(p => p.State).HasMaxLength(100);
+        builder.Property(p => p.Pincode).HasMaxLength(10);
+        builder.HasIndex(p => new { p.FacilityId, p.AbhaNumber });
+        builder.HasIndex(p => new { p.FacilityId, p.AbhaAddress });
+        builder.HasOne<Facility>().WithMany().HasForeignKey(p => p.FacilityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

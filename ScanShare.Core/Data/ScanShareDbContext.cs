@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
+using ScanShare.Core.Queueing;
+
+namespace ScanShare.Core.Data;
+
+/// <remarks>
+/// Add a migration from the repository root with
+/// <c>dotnet ef migrations add NameOfChange --project ScanShare.Core --output-dir Data/Migrations</c>.
+/// </remarks>
+public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> options) : DbContext(options)
+{
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<ServiceQueue> Queues => Set<ServiceQueue>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<Token> Tokens => Set<Token>();
+    public DbSet<TokenNumberSequence> TokenNumberSequences => Set<TokenNumberSequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ScanShareDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Readable enum values in the database, and every instant stored and read back as UTC.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,27 @@
+namespace ScanShare.Core.Facilities;
+
+/// <summary>What a newcomer sees when no facility is configured: a small district hospital with three queues.</summary>
+public static class DemoFacility
+{
+    public const string HipId = "IN0710000123";
+
+    public static FacilitySettings Create() => new()
+    {
+        HipId = HipId,
+        Name = "District Hospital Demo",
+        TimeZone = FacilityCalendar.DefaultTimeZoneId,
+        Queues =
+        [
+            new() { Code = "registration", Name = "OPD Registration", Prefix = "R", PriorityLanes = true },
+            new() { Code = "pharmacy", Name = "Pharmacy", Prefix = "P" },
+            new() { Code = "lab", Name = "Laboratory", Prefix = "L" },
+        ],
+        Counters =
+        [
+            new() { Code = "OPD-REG-1", Name = "Registration Counter 1", Queue = "registration" },
+            new() { Code = "OPD-REG-2", Name = "Registration Counter 2", Queue = "registration" },
+            new() { Code = "PHARMACY-2", Name = "Pharmacy Counter 2", Queue = "pharmacy" },
+            new() { Code = "LAB-1", Name = "Lab Counter 1", Queue = "lab" },
+        ],
+    };
+}

@@ -1,0 +1,77 @@
+using ScanShare.Core.Patients;
+
+namespace ScanShare.Core.Queueing;
+
+public sealed class Token
+{
+    public long Id { get; set; }
+    public int FacilityId { get; set; }
+    public int QueueId { get; set; }
+    public ServiceQueue? Queue { get; set; }
+
+    /// <summary>The facility's local date the number belongs to; numbers restart at 1 every local day.</summary>
+    public DateOnly ServiceDate { get; set; }
+    public int Number { get; set; }
+
+    /// <summary>What the patient sees in the ABHA app, on the TV and on the slip, e.g. <c>R-017</c>.</summary>
+    public required string Label { get; set; }
+
+    public TokenSource Source { get; set; }
+    public PriorityLane Priority { get; set; }
+    public TokenState State { get; set; }
+
+    public long? PatientId { get; set; }
+    public Patient? Patient { get; set; }
+
+    /// <summary>The counter whose QR was scanned or where the walk-in was registered.</summary>
+    public int? IssuedAtCounterId { get; set; }
+
+    /// <summary>The counter that called the token and is serving it.</summary>
+    public int? CounterId { get; set; }
+
+    public DateTime IssuedAt { get; set; }
+
+    /// <summary>When the token (re)entered the waiting line; the FIFO order key.</summary>
+    public DateTime QueuedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? FirstCalledAt { get; set; }
+    public DateTime? CalledAt { get; set; }
+    public DateTime? ServingAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    public int CallCount { get; set; }
+    public int RequeueCount { get; set; }
+    public bool CalledOutOfOrder { get; set; }
+    public long? TransferredFromTokenId { get; set; }
+    public long? TransferredToTokenId { get; set; }
+
+    public bool IsActive => State is TokenState.Waiting or TokenState.Called or TokenState.Serving;
+}
+
+public enum TokenState
+{
+    Waiting,
+    Called,
+    Serving,
+    Completed,
+    NoShow,
+    Cancelled,
+    Transferred,
+}
+
+public enum TokenSource
+{
+    Scan,
+    WalkIn,
+    Transfer,
+}
+
+/// <summary>Priority lanes served before the general line when a queue enables them.</summary>
+public enum PriorityLane
+{
+    None = 0,
+    SeniorCitizen = 1,
+    Disabled = 2,
+    Pregnant = 3,
+}

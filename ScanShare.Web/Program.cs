@@ -1,0 +1,25 @@
+using ScanShare.Web.Components;
+using ScanShare.Web.Health;
+using ScanShare.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFacilityConfiguration();
+builder.AddScanShareDatabase();
+builder.AddScanShareErrorHandling();
+builder.AddScanShareHealthChecks();
+builder.AddScanShareUi();
+
+var app = builder.Build();
+
+app.UseScanShareErrorHandling();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapScanShareHealth();
+app.MapScanShareUi();
+app.LogReadyUrls();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
