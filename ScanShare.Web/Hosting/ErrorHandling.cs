@@ -14,19 +14,17 @@ public static class ErrorHandling
     /// </summary>
     public static WebApplication UseScanShareErrorHandling(this WebApplication app)
     {
+        // Outer handlers serve people; the machine branch inside them answers first and so takes precedence.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsMachineRequest, machine =>
         {
             machine.UseExceptionHandler();
             machine.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsMachineRequest(context), pages =>
-        {
-            if (!app.Environment.IsDevelopment())
-            {
-                pages.UseExceptionHandler("/Error", createScopeForErrors: true);
-            }
-
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         return app;
     }

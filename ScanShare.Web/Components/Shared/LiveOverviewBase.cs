@@ -16,6 +16,9 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
 
     protected IReadOnlyList<FacilityOverview>? Overviews { get; private set; }
 
+    /// <summary>True once the page is connected and follows queue events (rendered as <c>data-live</c>).</summary>
+    protected bool IsLive => _subscription is not null;
+
     protected override Task OnInitializedAsync() => RefreshAsync();
 
     protected override void OnAfterRender(bool firstRender)
@@ -23,6 +26,7 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
         if (firstRender)
         {
             _subscription = QueueEvents.Subscribe(_ => InvokeAsync(RefreshAndRenderAsync));
+            StateHasChanged();
         }
     }
 

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ScanShare.Core.Data;
+using ScanShare.Core.Facilities;
+using ScanShare.Core.Queueing;
+using ScanShare.Web.Hosting;
+
+namespace ScanShare.Tests.Support;
+
+/// <summary>
+/// The real app with its own SQLite file and its own facility appsettings file in a temp folder.
+/// Call <see cref="UseRealServer"/> before first use to serve it on a loopback port for a browser.
+/// </summary>
+public class ScanShareAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scanshare-app-tests", Guid.NewGuid().ToString("N"));
+
+    public ScanShareAppFactory() : this(new FacilityCatalogSettings { Facilities = [DemoFacility.Create()] })
+    {
+    }
+
+    private ScanShareAppFactory(FacilityCatalogSettings facilities)
+    {
+        Directory.CreateDirectory(_directory);
+        FacilityFile = Path.Combine(_directory, "facility.appsettings.json");
+        File.WriteAllText(FacilityFile, JsonSerializer.Serialize(facilities));
+    }
+
+    /// <summary>The app with a facility file of the test's own making.</summary>
+    public static ScanShareAppFactory With(FacilityCatalogSettings facilities) => new(facilities);
+
+    public string FacilityFile { get; }
+
+    public string DataDirectory => Path.Combine(_directory, "data");
+
+    /// <summary>Serves the app over Kestrel on 127.0.0.1 with a free port, for Playwright.</summary>
+    public Uri UseRealServer()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting(FacilityConfiguration.FileSetting, FacilityFile);
+        builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}", DataDirectory);
+    }
+
+    public ScanShareDbContext CreateDbContext() =>
+        Services.CreateScope().ServiceProvider.GetRequiredService<ScanShareDbContext>();
+
+    /// <summary>Runs one queue-engine operation the way a request would, in its own scope.</summary>
+    public async Task<T> RunEngineAsync<T>(Func<QueueEngine, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<QueueEngine>());
+    }
+
+    public async Task<int> QueueIdAsync(string code)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
+        return await db.Queues.Where(q => q.Code == code).Select(q => q.Id).SingleAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean if a file is still held.
+        }
+    }
+}
