@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScanShare.Web.Abdm;
+
+/// <summary>How ScanShare reaches the ABDM gateway and recognises its calls (section <c>Abdm:Gateway</c>).</summary>
+public sealed class AbdmGatewayOptions
+{
+    public const string Section = "Abdm:Gateway";
+
+    /// <summary>
+    /// The gateway's base URL, e.g. <c>https://dev.abdm.gov.in/api/hiecm</c>. Left empty while the built-in simulator
+    /// is enabled, the app talks to the simulator at its own address under <c>/simulator/gateway</c>.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The gateway's published signing keys (JWKS); defaults to <c>{BaseUrl}/gateway/v3/certs</c>.</summary>
+    public string? JwksUrl { get; set; }
+
+    /// <summary>The audience the gateway puts in the tokens it sends us.</summary>
+    [Required]
+    public string Audience { get; set; } = "account";
+
+    /// <summary>Our client id and secret for the gateway's sessions endpoint (callbacks need a session token).</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The consent manager id sent as <c>X-CM-ID</c>: <c>sbx</c> in the sandbox, <c>abdm</c> in production.</summary>
+    [Required]
+    public string CmId { get; set; } = "sbx";
+}
