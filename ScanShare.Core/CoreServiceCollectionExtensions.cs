@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScanShare.Core.Abdm;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Queueing;
@@ -20,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<QueueEngine>();
         services.AddScoped<QueueBoard>();
         services.AddScoped<FacilityCatalogSync>();
+        services.AddScoped<ShareIntake>();
+        services.AddSingleton<OutboxSignal>();
         return services;
     }
 }

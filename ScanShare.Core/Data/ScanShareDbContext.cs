@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
@@ -17,6 +18,8 @@ public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> opti
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenNumberSequence> TokenNumberSequences => Set<TokenNumberSequence>();
+    public DbSet<ShareRecord> ShareRecords => Set<ShareRecord>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ScanShareDbContext).Assembly);

@@ -1,0 +1,32 @@
+using ScanShare.Core.Patients;
+
+namespace ScanShare.Core.Abdm;
+
+public enum ShareProtocol
+{
+    V3,
+    V1,
+    V05,
+}
+
+/// <summary>A patient's profile shared at a counter, whatever protocol generation it came in.</summary>
+public sealed record ProfileShare(
+    ShareProtocol Protocol,
+    Guid RequestId,
+    string HipId,
+    string CounterCode,
+    SharedPatient Patient);
+
+public sealed record SharedPatient(
+    string? AbhaNumber,
+    string? AbhaAddress,
+    string Name,
+    Gender Gender,
+    int? YearOfBirth,
+    int? MonthOfBirth,
+    int? DayOfBirth,
+    string? Mobile,
+    string? AddressLine,
+    string? District,
+    string? State,
+    string? Pincode);

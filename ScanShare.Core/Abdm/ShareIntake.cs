@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Data;
+using ScanShare.Core.Patients;
+using ScanShare.Core.Queueing;
+
+namespace ScanShare.Core.Abdm;
+
+public enum ShareIntakeOutcome
+{
+    Accepted,
+    Reused,
+    Rejected,
+    Duplicate,
+    UnknownFacility,
+}
+
+public sealed record ShareIntakeResult(ShareIntakeOutcome Outcome, string? TokenLabel = null, string? Reason = null);
+
+/// <summary>
+/// Takes in one profile share in one transaction: the request id (idempotency), the patient, the token and the
+/// callback to the gateway are committed together or not at all.
+/// </summary>
+public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeProvider clock, OutboxSignal outboxSignal)
+{
+    public async Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var result = await engine.InTransactionAsync(ct => AcceptInTransactionAsync(share, rawPayload, ct), cancellationToken);
+            if (result.Outcome is ShareIntakeOutcome.Accepted or ShareIntakeOutcome.Reused or ShareIntakeOutcome.Rejected)
+            {
+                outboxSignal.Notify();
+            }
+
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // The same request id committed by a concurrent retry (possible on databases that allow parallel writers).
+            if (await IsKnownAsync(share.RequestId, cancellationToken))
+            {
+                return new ShareIntakeResult(ShareIntakeOutcome.Duplicate);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<ShareIntakeResult> AcceptInTransactionAsync(ProfileShare share, string rawPayload, CancellationToken ct)
+    {
+        // The gateway retries when our answer is slow; a request id already seen changes nothing, whatever its body.
+        if (await IsKnownAsync(share.RequestId, ct))
+        {
+            return new ShareIntakeResult(ShareIntakeOutcome.Duplicate);
+        }
+
+        var facility = await db.Facilities.AsNoTracking()
+            .Where(f => f.HipId == share.HipId)
+            .Select(f => new { f.Id, f.HipId })
+            .SingleOrDefaultAsync(ct);
+        if (facility is null)
+        {
+            return new ShareIntakeResult(ShareIntakeOutcome.UnknownFacility, Reason: $"No facility with HIP id '{share.HipId}' is served here.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counter = await db.Counters.AsNoTracking()
+            .Where(c => c.FacilityId == facility.Id && c.Code == share.CounterCode && c.IsActive)
+            .Select(c => new { c.Id, c.QueueId })
+            .SingleOrDefaultAsync(ct);
+        var record = new ShareRecord
+        {
+            RequestId = share.RequestId,
+            Protocol = share.Protocol,
+            FacilityId = facility.Id,
+            CounterCode = share.CounterCode,
+            CounterId = counter?.Id,
+            ReceivedAt = now,
+            RawPayload = rawPayload,
+        };
+        db.ShareRecords.Add(record);
+        var callbackId = Guid.NewGuid();
+
+        if (counter is null)
+        {
+            var reason = $"Counter '{share.CounterCode}' is not in service at this facility.";
+            record.Status = ShareStatus.Rejected;
+            record.RejectionReason = reason;
+            await db.SaveChangesAsync(ct);
+            AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Failure(share, "UNKNOWN_COUNTER", reason, callbackId, now), now);
+            return new ShareIntakeResult(ShareIntakeOutcome.Rejected, Reason: reason);
+        }
+
+        var patient = await UpsertPatientAsync(facility.Id, share.Patient, now, ct);
+        var issued = await engine.IssueAsync(new IssueTokenRequest(counter.QueueId, TokenSource.Scan, patient.Id, counter.Id), ct);
+        record.PatientId = patient.Id;
+        record.TokenId = issued.Token.Id;
+        record.Status = issued.Reused ? ShareStatus.Reused : ShareStatus.Accepted;
+        await db.SaveChangesAsync(ct);
+
+        var expirySeconds = (int)Math.Max(0, (issued.Token.ExpiresAt - now).TotalSeconds);
+        AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Success(share, issued.Token.Label, expirySeconds, callbackId, now), now);
+        return new ShareIntakeResult(issued.Reused ? ShareIntakeOutcome.Reused : ShareIntakeOutcome.Accepted, issued.Token.Label);
+    }
+
+    private void AddCallback(ShareRecord record, string hipId, Guid callbackId, string body, DateTime now) =>
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            FacilityId = record.FacilityId,
+            ShareRecordId = record.Id,
+            Protocol = record.Protocol,
+            Path = OnShareCallbacks.PathFor(record.Protocol),
+            CallbackRequestId = callbackId,
+            HipId = hipId,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+
+    /// <summary>The patient is found by ABHA number, else by ABHA address; the latest profile wins.</summary>
+    private async Task<Patient> UpsertPatientAsync(int facilityId, SharedPatient shared, DateTime now, CancellationToken ct)
+    {
+        var patient = shared.AbhaNumber is { } number
+            ? await db.Patients.FirstOrDefaultAsync(p => p.FacilityId == facilityId && p.AbhaNumber == number, ct)
+            : null;
+        patient ??= shared.AbhaAddress is { } address
+            ? await db.Patients.FirstOrDefaultAsync(p => p.FacilityId == facilityId && p.AbhaAddress == address, ct)
+            : null;
+        if (patient is null)
+        {
+            patient = new Patient { FacilityId = facilityId, Name = shared.Name, CreatedAt = now };
+            db.Patients.Add(patient);
+        }
+
+        patient.AbhaNumber = shared.AbhaNumber ?? patient.AbhaNumber;
+        patient.AbhaAddress = shared.AbhaAddress ?? patient.AbhaAddress;
+        patient.Name = shared.Name;
+        patient.Gender = shared.Gender;
+        patient.YearOfBirth = shared.YearOfBirth;
+        patient.MonthOfBirth = shared.MonthOfBirth;
+        patient.DayOfBirth = shared.DayOfBirth;
+        patient.Mobile = shared.Mobile ?? patient.Mobile;
+        patient.AddressLine = shared.AddressLine;
+        patient.District = shared.District;
+        patient.State = shared.State;
+        patient.Pincode = shared.Pincode;
+        patient.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return patient;
+    }
+
+    private Task<bool> IsKnownAsync(Guid requestId, CancellationToken ct) =>
+        db.ShareRecords.AsNoTracking().AnyAsync(s => s.RequestId == requestId, ct);
+}
