@@ -1,3 +1,4 @@
+using ScanShare.Web.Abdm;
 using ScanShare.Web.Components;
 using ScanShare.Web.Health;
 using ScanShare.Web.Hosting;
@@ -8,14 +9,18 @@ builder.AddFacilityConfiguration();
 builder.AddScanShareDatabase();
 builder.AddScanShareErrorHandling();
 builder.AddScanShareHealthChecks();
+builder.AddAbdmGateway();
 builder.AddScanShareUi();
 
 var app = builder.Build();
 
 app.UseScanShareErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapScanShareHealth();
+app.MapAbdmGateway();
 app.MapScanShareUi();
 app.LogReadyUrls();
 

@@ -28,4 +28,16 @@ public sealed class AbdmGatewayOptions
     /// <summary>The consent manager id sent as <c>X-CM-ID</c>: <c>sbx</c> in the sandbox, <c>abdm</c> in production.</summary>
     [Required]
     public string CmId { get; set; } = "sbx";
+
+    /// <summary>How long an undelivered on-share callback is retried before it is shown to supervisors as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
+    public TimeSpan CallbackGiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many callbacks are sent at the same time.</summary>
+    [Range(1, 64)]
+    public int CallbackConcurrency { get; set; } = 8;
+
+    /// <summary>How long raw share payloads are kept for audit before they are cleared.</summary>
+    [Range(1, 3650)]
+    public int PayloadRetentionDays { get; set; } = 30;
 }

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
+using ScanShare.Core.Patients;
+using ScanShare.Tests.Support;
+
+namespace ScanShare.Tests.Abdm;
+
+public sealed class ShareIntakeTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static ProfileShare Share(string counter = "OPD-REG-1", Guid? requestId = null, string name = "Sunita Devi",
+        ShareProtocol protocol = ShareProtocol.V3, string hipId = "IN0710000123") =>
+        new(protocol, requestId ?? Guid.NewGuid(), hipId, counter,
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", name, Gender.F, 1979, 8, 14, "9876543210", null, "South Delhi", "Delhi", "110003"));
+
+    private async Task<ShareIntakeResult> AcceptAsync(ProfileShare share)
+    {
+        var (engine, db) = _db.CreateEngine();
+        await using (db)
+        {
+            return await new ShareIntake(db, engine, _db.Clock, new OutboxSignal()).AcceptAsync(share, "{}");
+        }
+    }
+
+    private async Task<(int Shares, int Patients, int Tokens, int Outbox)> CountsAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return (await db.ShareRecords.CountAsync(), await db.Patients.CountAsync(), await db.Tokens.CountAsync(), await db.OutboxMessages.CountAsync());
+    }
+
+    private async Task<JsonElement> LastCallbackAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        var message = await db.OutboxMessages.OrderBy(o => o.Id).LastAsync();
+        return JsonDocument.Parse(message.Body).RootElement;
+    }
+
+    [Fact]
+    public async Task AShareCommitsThePatientTheTokenTheRecordAndTheCallbackTogether()
+    {
+        var share = Share();
+
+        var result = await AcceptAsync(share);
+
+        Assert.Equal((ShareIntakeOutcome.Accepted, "R-001"), (result.Outcome, result.TokenLabel));
+        Assert.Equal((1, 1, 1, 1), await CountsAsync());
+        var callback = await LastCallbackAsync();
+        Assert.Equal("SUCCESS", callback.GetProperty("acknowledgement").GetProperty("status").GetString());
+        Assert.Equal("R-001", callback.GetProperty("acknowledgement").GetProperty("profile").GetProperty("tokenNumber").GetString());
+        Assert.Equal("1800", callback.GetProperty("acknowledgement").GetProperty("profile").GetProperty("expiry").GetString());
+        Assert.Equal("OPD-REG-1", callback.GetProperty("acknowledgement").GetProperty("profile").GetProperty("context").GetString());
+        Assert.Equal(share.RequestId.ToString(), callback.GetProperty("response").GetProperty("requestId").GetString());
+    }
+
+    [Fact]
+    public async Task AReplayedRequestIdChangesNothingWhateverItsBody()
+    {
+        var requestId = Guid.NewGuid();
+        await AcceptAsync(Share(requestId: requestId));
+
+        var replay = await AcceptAsync(Share(counter: "LAB-1", requestId: requestId, name: "Someone Else"));
+
+        Assert.Equal(ShareIntakeOutcome.Duplicate, replay.Outcome);
+        Assert.Equal((1, 1, 1, 1), await CountsAsync());
+        await using var db = _db.CreateDbContext();
+        Assert.Equal("Sunita Devi", (await db.Patients.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task ConcurrentReplaysOfOneRequestIdCommitOnce()
+    {
+        var requestId = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => AcceptAsync(Share(requestId: requestId)))));
+
+        Assert.Single(results, r => r.Outcome == ShareIntakeOutcome.Accepted);
+        Assert.Equal(11, results.Count(r => r.Outcome == ShareIntakeOutcome.Duplicate));
+        Assert.Equal((1, 1, 1, 1), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ARepeatScanWithinValidityAnswersWithTheSameTokenAndTheRemainingValidity()
+    {
+        await AcceptAsync(Share());
+        _db.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var repeat = await AcceptAsync(Share());
+
+        Assert.Equal((ShareIntakeOutcome.Reused, "R-001"), (repeat.Outcome, repeat.TokenLabel));
+        var profile = (await LastCallbackAsync()).GetProperty("acknowledgement").GetProperty("profile");
+        Assert.Equal(("R-001", "1200"), (profile.GetProperty("tokenNumber").GetString(), profile.GetProperty("expiry").GetString()));
+        Assert.Equal((2, 1, 1, 2), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ARepeatScanAfterValidityGetsANewToken()
+    {
+        await AcceptAsync(Share());
+        _db.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        var later = await AcceptAsync(Share());
+
+        Assert.Equal((ShareIntakeOutcome.Accepted, "R-002"), (later.Outcome, later.TokenLabel));
+    }
+
+    [Fact]
+    public async Task AChangedProfileUpdatesTheSamePatient()
+    {
+        await AcceptAsync(Share(name: "Sunita Devi"));
+
+        await AcceptAsync(Share(counter: "LAB-1", name: "Sunita Devi Sharma"));
+
+        await using var db = _db.CreateDbContext();
+        var patient = await db.Patients.SingleAsync();
+        Assert.Equal("Sunita Devi Sharma", patient.Name);
+    }
+
+    [Fact]
+    public async Task AnUnknownCounterIsRecordedAndTheGatewayToldWhy()
+    {
+        var result = await AcceptAsync(Share(counter: "RADIOLOGY-9"));
+
+        Assert.Equal(ShareIntakeOutcome.Rejected, result.Outcome);
+        Assert.Equal((1, 0, 0, 1), await CountsAsync());
+        var callback = await LastCallbackAsync();
+        Assert.Equal("FAILED", callback.GetProperty("acknowledgement").GetProperty("status").GetString());
+        Assert.Equal("Counter 'RADIOLOGY-9' is not in service at this facility.", callback.GetProperty("error").GetProperty("message").GetString());
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(ShareStatus.Rejected, (await db.ShareRecords.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task AnUnknownHipIdWritesNothing()
+    {
+        var result = await AcceptAsync(Share(hipId: "IN0000000000"));
+
+        Assert.Equal(ShareIntakeOutcome.UnknownFacility, result.Outcome);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task LegacyCallbacksCarryTheirOwnShape()
+    {
+        var v1 = Share(counter: "PHARMACY-2", protocol: ShareProtocol.V1);
+        await AcceptAsync(v1);
+        var v1Callback = await LastCallbackAsync();
+        await AcceptAsync(Share(counter: "LAB-1", protocol: ShareProtocol.V05));
+        var v05Callback = await LastCallbackAsync();
+
+        Assert.Equal("P-001", v1Callback.GetProperty("acknowledgement").GetProperty("tokenNumber").GetString());
+        Assert.Equal("sunita.devi@abdm", v1Callback.GetProperty("acknowledgement").GetProperty("healthId").GetString());
+        Assert.Equal(v1.RequestId.ToString(), v1Callback.GetProperty("resp").GetProperty("requestId").GetString());
+        Assert.Equal(JsonValueKind.Null, v1Callback.GetProperty("error").ValueKind);
+        Assert.False(v05Callback.GetProperty("acknowledgement").TryGetProperty("tokenNumber", out _));
+    }
+}
