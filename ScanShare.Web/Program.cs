@@ -2,6 +2,7 @@ using ScanShare.Web.Abdm;
 using ScanShare.Web.Components;
 using ScanShare.Web.Health;
 using ScanShare.Web.Hosting;
+using ScanShare.Web.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddScanShareDatabase();
 builder.AddScanShareErrorHandling();
 builder.AddScanShareHealthChecks();
 builder.AddAbdmGateway();
+builder.AddLiveUpdates();
 builder.AddScanShareUi();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapScanShareHealth();
 app.MapAbdmGateway();
+app.MapLiveUpdates();
 app.MapScanShareUi();
 app.LogReadyUrls();
 

@@ -29,6 +29,8 @@ public static class AbdmHosting
             });
         builder.Services.AddSingleton<OnShareDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OnShareDispatcher>());
+        builder.Services.AddSingleton<SharePayloadRetention>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SharePayloadRetention>());
         builder.AddGatewayAuthentication();
         return builder;
     }
