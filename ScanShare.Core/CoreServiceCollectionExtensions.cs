@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<QueueBoard>();
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<ShareIntake>();
+        services.AddScoped<ShareLog>();
         services.AddSingleton<OutboxSignal>();
         return services;
     }

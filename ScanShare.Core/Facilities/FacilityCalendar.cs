@@ -8,6 +8,9 @@ public static class FacilityCalendar
     public static DateOnly LocalDate(DateTimeOffset instant, string timeZoneId) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Find(timeZoneId)).DateTime);
 
+    public static DateTime ToLocal(DateTime utc, string timeZoneId) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Find(timeZoneId));
+
     /// <summary>The UTC instants at which the given local day starts and ends.</summary>
     public static (DateTime StartUtc, DateTime EndUtc) DayBoundsUtc(DateOnly date, string timeZoneId)
     {
