@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScanShare.Core.Data;
@@ -18,6 +20,7 @@ namespace ScanShare.Tests.Support;
 public class ScanShareAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "scanshare-app-tests", Guid.NewGuid().ToString("N"));
+    private bool _realServer;
 
     public ScanShareAppFactory() : this(new FacilityCatalogSettings { Facilities = [DemoFacility.Create()] })
     {
@@ -40,6 +43,7 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
     /// <summary>Serves the app over Kestrel on 127.0.0.1 with a free port, for Playwright.</summary>
     public Uri UseRealServer()
     {
+        _realServer = true;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         return ClientOptions.BaseAddress;
@@ -50,6 +54,16 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting(FacilityConfiguration.FileSetting, FacilityFile);
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}", DataDirectory);
+        builder.ConfigureTestServices(services =>
+        {
+            if (!_realServer)
+            {
+                // In the in-memory test host the app's calls to itself (the built-in gateway simulator) go through
+                // the test server; the handler is resolved when a client is made, after the server exists.
+                services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                    options.HttpMessageHandlerBuilderActions.Add(handler => handler.PrimaryHandler = Server.CreateHandler()));
+            }
+        });
     }
 
     public ScanShareDbContext CreateDbContext() =>
