@@ -3,6 +3,7 @@ using ScanShare.Web.Components;
 using ScanShare.Web.Health;
 using ScanShare.Web.Hosting;
 using ScanShare.Web.Live;
+using ScanShare.Web.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddScanShareErrorHandling();
 builder.AddScanShareHealthChecks();
 builder.AddAbdmGateway();
 builder.AddLiveUpdates();
+builder.AddGatewaySimulator();
 builder.AddScanShareUi();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.MapStaticAssets();
 app.MapScanShareHealth();
 app.MapAbdmGateway();
 app.MapLiveUpdates();
+app.MapGatewaySimulator();
 app.MapScanShareUi();
 app.LogReadyUrls();
 

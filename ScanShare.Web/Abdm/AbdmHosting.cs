@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
-using ScanShare.Core.Abdm;
+using ScanShare.Web.Simulator;
 
 namespace ScanShare.Web.Abdm;
 
@@ -8,7 +8,7 @@ public static class AbdmHosting
     /// <summary>The gateway endpoints, the verification of the gateway's calls, and the on-share callbacks.</summary>
     public static WebApplicationBuilder AddAbdmGateway(this WebApplicationBuilder builder)
     {
-        var simulatorEnabled = builder.Configuration.GetValue<bool>("Simulator:Enabled");
+        var simulatorEnabled = builder.Configuration.IsSimulatorEnabled();
         builder.Services.AddOptions<AbdmGatewayOptions>()
             .BindConfiguration(AbdmGatewayOptions.Section)
             .ValidateDataAnnotations()

@@ -12,13 +12,11 @@ public static class ShareApi
 
     public static IEndpointRouteBuilder MapShareApi(this IEndpointRouteBuilder endpoints)
     {
+        // Routing already accepts a trailing slash on these paths.
         var gateway = endpoints.MapGroup("").RequireAuthorization(GatewayAuthentication.Policy).DisableAntiforgery();
         gateway.MapPost("/api/v3/hip/patient/share", ShareV3);
-        gateway.MapPost("/api/v3/hip/patient/share/", ShareV3).ExcludeFromDescription();
         gateway.MapPost("/v1.0/patients/profile/share", ShareV1);
-        gateway.MapPost("/v1.0/patients/profile/share/", ShareV1).ExcludeFromDescription();
         gateway.MapPost("/v0.5/patients/profile/share", ShareV05);
-        gateway.MapPost("/v0.5/patients/profile/share/", ShareV05).ExcludeFromDescription();
         return endpoints;
     }
 

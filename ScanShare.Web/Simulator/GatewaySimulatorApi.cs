@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ScanShare.Web.Simulator;
+
+/// <summary>The simulated gateway's side of the protocol, under <c>/simulator/gateway</c>, plus <c>/simulator/scan</c>.</summary>
+public static class GatewaySimulatorApi
+{
+    private static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(20);
+
+    public static IEndpointRouteBuilder MapGatewaySimulatorApi(this IEndpointRouteBuilder endpoints)
+    {
+        var gateway = endpoints.MapGroup("/simulator/gateway").DisableAntiforgery().ExcludeFromDescription();
+        gateway.MapGet("/gateway/v3/certs", Certs);
+        gateway.MapGet("/v0.5/certs", Certs);
+        gateway.MapPost("/gateway/v3/sessions", Sessions);
+        gateway.MapPost("/v0.5/sessions", Sessions);
+        gateway.MapPost("/patient-share/v3/on-share", (HttpRequest r, JsonElement b, SimulatorKeys k, SimulatorInbox i) => OnShare("v3", r, b, k, i));
+        gateway.MapPost("/v1.0/patients/profile/on-share", (HttpRequest r, JsonElement b, SimulatorKeys k, SimulatorInbox i) => OnShare("v1.0", r, b, k, i));
+        gateway.MapPost("/v0.5/patients/profile/on-share", (HttpRequest r, JsonElement b, SimulatorKeys k, SimulatorInbox i) => OnShare("v0.5", r, b, k, i));
+        endpoints.MapPost("/simulator/scan", Scan).DisableAntiforgery().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    public static Ok<object> Certs(SimulatorKeys keys) => TypedResults.Ok(keys.Jwks());
+
+    public sealed record SessionRequest(string? ClientId, string? ClientSecret, string? GrantType);
+
+    public static Results<Ok<SessionResponse>, ProblemHttpResult> Sessions(SessionRequest request, SimulatorKeys keys, IOptions<GatewaySimulatorOptions> options)
+    {
+        if (request.ClientId != options.Value.ClientId || request.ClientSecret != options.Value.ClientSecret || request.GrantType != "client_credentials")
+        {
+            return TypedResults.Problem("Unknown client id or secret.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        return TypedResults.Ok(new SessionResponse(keys.CreateSessionToken(request.ClientId!, SessionLifetime), (int)SessionLifetime.TotalSeconds, "bearer"));
+    }
+
+    public sealed record SessionResponse(string AccessToken, int ExpiresIn, string TokenType);
+
+    public static async Task<IResult> OnShare(string version, HttpRequest request, JsonElement body, SimulatorKeys keys, SimulatorInbox inbox)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || !(await keys.ValidateSessionTokenAsync(header["Bearer ".Length..])).IsValid)
+        {
+            return TypedResults.Problem("A valid session token from the sessions endpoint is required.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        var status = inbox.Receive(version, body, request.Headers);
+        return status == StatusCodes.Status202Accepted
+            ? TypedResults.Accepted((string?)null)
+            : TypedResults.Problem("Injected gateway failure.", statusCode: status);
+    }
+
+    public sealed record ScanRequest(string? HipId, string CounterCode, string? Version, SimulatedPatient? Patient);
+
+    public sealed record ScanResponse(Guid RequestId, int Status, string? Problem, SimulatedPatient Patient);
+
+    public static async Task<Results<Ok<ScanResponse>, ValidationProblem>> Scan(ScanRequest request, SimulatedScanner scanner, CancellationToken cancellationToken)
+    {
+        if (!SimulatedShares.Versions.Contains(request.Version ?? "v3"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"Use one of {string.Join(", ", SimulatedShares.Versions)}."] });
+        }
+
+        var result = await scanner.ScanAsync(request.HipId, request.CounterCode, request.Version ?? "v3", request.Patient, cancellationToken);
+        return TypedResults.Ok(new ScanResponse(result.RequestId, result.Status, result.Problem, result.Patient));
+    }
+}

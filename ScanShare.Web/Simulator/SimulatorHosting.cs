@@ -1,0 +1,33 @@
+namespace ScanShare.Web.Simulator;
+
+public static class SimulatorHosting
+{
+    public static bool IsSimulatorEnabled(this IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{GatewaySimulatorOptions.Section}:{nameof(GatewaySimulatorOptions.Enabled)}");
+
+    /// <summary>The built-in gateway simulator, only when <c>Simulator:Enabled</c> is true.</summary>
+    public static WebApplicationBuilder AddGatewaySimulator(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewaySimulatorOptions>().BindConfiguration(GatewaySimulatorOptions.Section);
+        if (!builder.Configuration.IsSimulatorEnabled())
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<SimulatorKeys>();
+        builder.Services.AddSingleton<SimulatorInbox>();
+        builder.Services.AddSingleton<SimulatedScanner>();
+        builder.Services.AddHttpClient(SimulatedScanner.HttpClientName);
+        return builder;
+    }
+
+    public static WebApplication MapGatewaySimulator(this WebApplication app)
+    {
+        if (app.Configuration.IsSimulatorEnabled())
+        {
+            app.MapGatewaySimulatorApi();
+        }
+
+        return app;
+    }
+}
