@@ -19,22 +19,34 @@ namespace ScanShare.Tests.Support;
 /// </summary>
 public class ScanShareAppFactory : WebApplicationFactory<Program>
 {
+    private bool _keepFiles;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "scanshare-app-tests", Guid.NewGuid().ToString("N"));
     private bool _realServer;
 
-    public ScanShareAppFactory() : this(new FacilityCatalogSettings { Facilities = [DemoFacility.Create()] })
+    public ScanShareAppFactory() : this(new FacilityCatalogSettings { Facilities = [DemoFacility.Create()] }, null)
     {
     }
 
-    private ScanShareAppFactory(FacilityCatalogSettings facilities)
+    private ScanShareAppFactory(FacilityCatalogSettings facilities, string? directory)
     {
+        _directory = directory ?? _directory;
         Directory.CreateDirectory(_directory);
         FacilityFile = Path.Combine(_directory, "facility.appsettings.json");
         File.WriteAllText(FacilityFile, JsonSerializer.Serialize(facilities));
     }
 
     /// <summary>The app with a facility file of the test's own making.</summary>
-    public static ScanShareAppFactory With(FacilityCatalogSettings facilities) => new(facilities);
+    public static ScanShareAppFactory With(FacilityCatalogSettings facilities) => new(facilities, null);
+
+    /// <summary>
+    /// A second start of the same app on the same facility file and database, as after a restart; the files then
+    /// belong to the new instance.
+    /// </summary>
+    public ScanShareAppFactory Restarted()
+    {
+        _keepFiles = true;
+        return new(JsonSerializer.Deserialize<FacilityCatalogSettings>(File.ReadAllText(FacilityFile))!, _directory);
+    }
 
     public string FacilityFile { get; }
 
@@ -87,6 +99,11 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFiles || !disposing)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -63,7 +63,7 @@ public static class GatewayAuthentication
             SecurityTokenExpiredException => "The gateway token has expired.",
             SecurityTokenInvalidAudienceException => "The gateway token is not meant for this facility's audience.",
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The gateway token's signature does not match the gateway's published keys.",
-            SecurityTokenMalformedException => "The gateway token is malformed.",
+            SecurityTokenMalformedException or ArgumentException => "The gateway token is malformed.",
             not null => "The gateway token is not valid.",
             null => "A gateway bearer token is required.",
         };
