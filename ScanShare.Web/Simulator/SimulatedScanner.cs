@@ -17,17 +17,18 @@ public sealed class SimulatedScanner(
 {
     public const string HttpClientName = "simulator-to-app";
 
-    public async Task<ScanResult> ScanAsync(string? hipId, string counterCode, string version, SimulatedPatient? patient, CancellationToken cancellationToken)
+    public async Task<ScanResult> ScanAsync(
+        string? hipId, string counterCode, string version, SimulatedPatient? patient, CancellationToken cancellationToken, Guid? requestId = null)
     {
         hipId ??= await DefaultHipIdAsync(cancellationToken);
         patient ??= new IndianPatientGenerator().Next();
-        var requestId = Guid.NewGuid();
-        using var request = SimulatedShares.Create(version, hipId, counterCode, patient, requestId, keys.CreateGatewayToken(), clock.GetUtcNow());
+        var shareId = requestId ?? Guid.NewGuid();
+        using var request = SimulatedShares.Create(version, hipId, counterCode, patient, shareId, keys.CreateGatewayToken(), clock.GetUtcNow());
         var client = clients.CreateClient(HttpClientName);
         client.BaseAddress ??= GatewayAddress.SelfAddress(server);
         using var response = await client.SendAsync(request, cancellationToken);
         var problem = response.IsSuccessStatusCode ? null : await response.Content.ReadAsStringAsync(cancellationToken);
-        return new ScanResult(requestId, (int)response.StatusCode, problem, patient);
+        return new ScanResult(shareId, (int)response.StatusCode, problem, patient);
     }
 
     private async Task<string> DefaultHipIdAsync(CancellationToken cancellationToken)
