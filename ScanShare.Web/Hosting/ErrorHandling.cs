@@ -34,5 +34,7 @@ public static class ErrorHandling
         || context.Request.Path.StartsWithSegments("/v0.5")
         || context.Request.Path.StartsWithSegments("/v1.0")
         || context.Request.Path.StartsWithSegments("/hubs")
-        || context.Request.Path.StartsWithSegments("/health");
+        || context.Request.Path.StartsWithSegments("/health")
+        || context.Request.Path.StartsWithSegments("/qr")
+        || context.Request.Path.StartsWithSegments("/simulator/gateway");
 }
