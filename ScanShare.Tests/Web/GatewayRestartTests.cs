@@ -23,7 +23,7 @@ public sealed class GatewayRestartTests
         await using var restarted = first.Restarted();
         await first.DisposeAsync();
 
-        var callback = await new GatewayClient(restarted).Inbox.WaitForAsync(requestId, TimeSpan.FromSeconds(20));
+        var callback = await new GatewayClient(restarted).Inbox.WaitForAsync(requestId, TimeSpan.FromSeconds(45));
 
         Assert.Equal("SUCCESS", callback.Status);
         await using var db = restarted.CreateDbContext();

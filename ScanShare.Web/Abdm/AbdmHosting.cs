@@ -23,7 +23,9 @@ public static class AbdmHosting
         builder.Services.AddHttpClient(GatewayAuthentication.HttpClientName)
             .AddStandardResilienceHandler(options =>
             {
+                // Quick retries for a blip; the outbox retries for longer, with its own growing delays.
                 options.Retry.MaxRetryAttempts = 2;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(300);
                 options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
                 options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
             });
