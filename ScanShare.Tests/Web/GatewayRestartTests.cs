@@ -26,8 +26,11 @@ public sealed class GatewayRestartTests
         var callback = await new GatewayClient(restarted).Inbox.WaitForAsync(requestId, TimeSpan.FromSeconds(45));
 
         Assert.Equal("SUCCESS", callback.Status);
-        await using var db = restarted.CreateDbContext();
-        Assert.Equal(1, await db.OutboxMessages.CountAsync(o => o.DeliveredAt != null));
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            await using var db = restarted.CreateDbContext();
+            return await db.OutboxMessages.CountAsync(o => o.DeliveredAt != null) == 1;
+        }, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

@@ -132,10 +132,12 @@ public sealed class GatewayShareTests(ScanShareAppFactory app) : IClassFixture<S
         var callback = await _gateway.Inbox.WaitForAsync(requestId, TimeSpan.FromSeconds(40));
         Assert.Equal("SUCCESS", callback.Status);
         Assert.True(_gateway.Inbox.Attempts - attemptsBefore >= 4, $"{_gateway.Inbox.Attempts - attemptsBefore} attempts");
-        await using var db = app.CreateDbContext();
-        var share = await db.ShareRecords.SingleAsync(s => s.RequestId == requestId);
-        var outbox = await db.OutboxMessages.SingleAsync(o => o.ShareRecordId == share.Id);
-        Assert.NotNull(outbox.DeliveredAt);
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            var share = await db.ShareRecords.SingleAsync(s => s.RequestId == requestId);
+            return await db.OutboxMessages.AnyAsync(o => o.ShareRecordId == share.Id && o.DeliveredAt != null);
+        }, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
