@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Http;
@@ -71,9 +72,10 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
             if (!_realServer)
             {
                 // In the in-memory test host the app's calls to itself (the built-in gateway simulator) go through
-                // the test server; the handler is resolved when a client is made, after the server exists.
-                services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                    options.HttpMessageHandlerBuilderActions.Add(handler => handler.PrimaryHandler = Server.CreateHandler()));
+                // its own test server, taken from the app's services (not this factory's Server property, which
+                // would start a second host if asked while the first is still starting).
+                services.ConfigureAll<HttpClientFactoryOptions>(options => options.HttpMessageHandlerBuilderActions.Add(handler =>
+                    handler.PrimaryHandler = ((TestServer)handler.Services.GetRequiredService<IServer>()).CreateHandler()));
             }
         });
     }

@@ -20,6 +20,7 @@ public sealed class OnShareDispatcher(
     OutboxSignal signal,
     IOptions<AbdmGatewayOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<OnShareDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
@@ -27,6 +28,12 @@ public sealed class OnShareDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Callbacks pending from before a restart wait until the server listens (the simulator lives in this app).
+        if (!await WaitForStartAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -45,6 +52,22 @@ public sealed class OnShareDispatcher(
                 logger.LogError(ex, "The on-share dispatcher failed; retrying shortly");
                 await Task.Delay(IdlePoll, clock, stoppingToken);
             }
+        }
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var stopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
