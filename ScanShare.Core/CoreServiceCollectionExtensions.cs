@@ -20,6 +20,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IQueueEventSource>(sp => sp.GetRequiredService<QueueEventHub>());
         services.AddScoped<QueueEngine>();
         services.AddScoped<QueueBoard>();
+        services.AddScoped<CounterBoard>();
+        services.AddScoped<WalkInRegistration>();
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<ShareIntake>();
         services.AddScoped<ShareLog>();

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
+using ScanShare.Core.Data;
+using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
+
+namespace ScanShare.Core.Queueing;
+
+public sealed record CounterInfo(int CounterId, string Code, string Name, int QueueId, string QueueName, string HipId, string FacilityName);
+
+public sealed record CounterToken(
+    long TokenId,
+    string Label,
+    TokenState State,
+    PriorityLane Priority,
+    TokenSource Source,
+    string? PatientName,
+    Gender? Gender,
+    int? YearOfBirth,
+    string? AbhaNumber,
+    DateTime IssuedAt,
+    DateTime QueuedAt,
+    DateTime? CalledAt);
+
+public sealed record IncomingShare(DateTime ReceivedAt, string? TokenLabel, ShareStatus Status, string? PatientName, string? AbhaNumber, string? AbhaAddress, string? Mobile, bool Returning);
+
+public sealed record CounterView(
+    CounterInfo Counter,
+    CounterToken? Current,
+    IReadOnlyList<CounterToken> Waiting,
+    IReadOnlyList<IncomingShare> IncomingShares,
+    IReadOnlyList<(int QueueId, string Name)> TransferTargets);
+
+/// <summary>What a clerk's counter screen shows: the counter's current token, its queue in call order, today's shares at this counter.</summary>
+public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
+{
+    public async Task<CounterView?> ViewAsync(string hipId, string counterCode, CancellationToken cancellationToken = default)
+    {
+        var counter = await db.Counters.AsNoTracking()
+            .Where(c => c.Code == counterCode && c.IsActive)
+            .Join(db.Facilities.Where(f => f.HipId == hipId), c => c.FacilityId, f => f.Id,
+                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.FacilityId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (counter is null)
+        {
+            return null;
+        }
+
+        var today = FacilityCalendar.LocalDate(clock.GetUtcNow(), counter.TimeZoneId);
+        var queueId = counter.Info.QueueId;
+        var usePriority = counter.PriorityLanesEnabled;
+        var tokens = db.Tokens.AsNoTracking();
+        var current = await Project(tokens.Where(t => t.CounterId == counter.Info.CounterId && (t.State == TokenState.Called || t.State == TokenState.Serving)))
+            .FirstOrDefaultAsync(cancellationToken);
+        var waiting = await Project(tokens
+                .Where(t => t.QueueId == queueId && t.ServiceDate == today && t.State == TokenState.Waiting)
+                .OrderBy(t => usePriority && t.Priority != PriorityLane.None ? 0 : 1)
+                .ThenBy(t => t.QueuedAt)
+                .ThenBy(t => t.Number))
+            .ToListAsync(cancellationToken);
+        var (dayStart, _) = FacilityCalendar.DayBoundsUtc(today, counter.TimeZoneId);
+        var shares = await db.ShareRecords.AsNoTracking()
+            .Where(s => s.CounterId == counter.Info.CounterId && s.ReceivedAt >= dayStart)
+            .OrderByDescending(s => s.ReceivedAt)
+            .Take(10)
+            .Select(s => new
+            {
+                s.ReceivedAt,
+                Label = db.Tokens.Where(t => t.Id == s.TokenId).Select(t => t.Label).FirstOrDefault(),
+                s.Status,
+                Patient = db.Patients.Where(p => p.Id == s.PatientId).Select(p => new { p.Name, p.AbhaNumber, p.AbhaAddress, p.Mobile, p.CreatedAt }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var targets = await db.Queues.AsNoTracking()
+            .Where(q => q.FacilityId == counter.FacilityId && q.IsActive && q.Id != queueId)
+            .OrderBy(q => q.Id)
+            .Select(q => new { q.Id, q.Name })
+            .ToListAsync(cancellationToken);
+
+        return new CounterView(
+            counter.Info,
+            current,
+            waiting,
+            shares.Select(s => new IncomingShare(s.ReceivedAt, s.Label, s.Status, s.Patient?.Name, s.Patient?.AbhaNumber, s.Patient?.AbhaAddress, s.Patient?.Mobile,
+                Returning: s.Patient is not null && s.Patient.CreatedAt < dayStart)).ToList(),
+            targets.Select(q => (q.Id, q.Name)).ToList());
+    }
+
+    private IQueryable<CounterToken> Project(IQueryable<Token> tokens) =>
+        tokens.Select(t => new CounterToken(
+            t.Id, t.Label, t.State, t.Priority, t.Source,
+            t.Patient != null ? t.Patient.Name : null,
+            t.Patient != null ? t.Patient.Gender : null,
+            t.Patient != null ? t.Patient.YearOfBirth : null,
+            t.Patient != null ? t.Patient.AbhaNumber : null,
+            t.IssuedAt, t.QueuedAt, t.CalledAt));
+}

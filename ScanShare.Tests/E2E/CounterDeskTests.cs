@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ScanShare.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScanShare.Tests.E2E;
+
+public sealed partial class CounterDeskTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AClerkSeesAScanArriveServesAWalkInWithTheKeyboardAndCompletes()
+    {
+        var desk = await CounterDeskPage.OpenAsync(browser, "OPD-REG-1");
+
+        using var http = new HttpClient { BaseAddress = browser.BaseAddress };
+        using var scan = await http.PostAsJsonAsync("/simulator/scan", new { counterCode = "OPD-REG-1" });
+        scan.EnsureSuccessStatusCode();
+        await Expect(desk.Locator(".incoming-share").First).ToContainTextAsync(Masked(), new() { Timeout = 10_000 });
+        var scannedLabel = await desk.Locator(".incoming-share").First.GetAttributeAsync("data-share-token");
+
+        await desk.Locator("input#walkin-name, #walkin-name input").FillAsync("Kamla Bai");
+        await desk.Locator("input#walkin-age, #walkin-age input").FillAsync("67");
+        await desk.Locator("#walkin-issue").ClickAsync();
+        await Expect(desk.Locator("#waiting")).ToContainTextAsync("Kamla Bai");
+        await BrowserFixture.ScreenshotAsync(desk, "counter-1366x768");
+
+        await desk.Keyboard.PressAsync("F2");
+        await Expect(desk.Locator("#current-token")).ToHaveTextAsync(scannedLabel!);
+        await desk.Keyboard.PressAsync("F8");
+        await Expect(desk.Locator("#current-token")).ToHaveCountAsync(0);
+        await desk.Locator("#call-next").ClickAsync();
+        await Expect(desk.Locator("#current-token")).ToHaveTextAsync("R-002");
+        await BrowserFixture.ScreenshotAsync(desk, "counter-serving-1366x768");
+    }
+
+    [GeneratedRegex(@"XX-XXXX-XXXX-\d{4}")]
+    private static partial Regex Masked();
+}

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScanShare.Tests.Support;
+
+/// <summary>The clerk's counter screen, as the browser tests drive it.</summary>
+public static class CounterDeskPage
+{
+    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code)
+    {
+        var page = await browser.NewPageAsync(1366, 768);
+        await page.GotoAsync($"/counter/IN0710000123/{code}");
+        await Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        return page;
+    }
+
+    public static async Task IssueWalkInAsync(IPage desk, string name)
+    {
+        await desk.Locator("input#walkin-name, #walkin-name input").FillAsync(name);
+        await desk.Locator("#walkin-issue").ClickAsync();
+        await Expect(desk.Locator("#waiting")).ToContainTextAsync(name);
+    }
+}
