@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<QueueBoard>();
         services.AddScoped<CounterBoard>();
         services.AddScoped<WalkInRegistration>();
+        services.AddScoped<TokenSlips>();
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<ShareIntake>();
         services.AddScoped<ShareLog>();
