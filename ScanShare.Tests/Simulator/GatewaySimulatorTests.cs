@@ -79,6 +79,33 @@ public sealed partial class GatewaySimulatorTests(ScanShareAppFactory app) : ICl
     }
 
     [Fact]
+    public async Task InjectedFailuresAnswerTheNextCallbacksThenTheyAreAccepted()
+    {
+        var client = app.CreateClient();
+        using var sessionResponse = await client.PostAsJsonAsync("/simulator/gateway/gateway/v3/sessions",
+            new { clientId = "scanshare-demo", clientSecret = "demo-secret-not-for-production", grantType = "client_credentials" });
+        var session = (await sessionResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var inbox = new GatewayClient(app).Inbox;
+        var shareId = Guid.NewGuid();
+        inbox.FailNext(2);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/simulator/gateway/patient-share/v3/on-share")
+            {
+                Content = JsonContent.Create(new { acknowledgement = new { status = "SUCCESS", profile = new { tokenNumber = "R-009" } }, response = new { requestId = shareId } }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session);
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.Accepted], statuses);
+        Assert.Equal("R-009", Assert.Single(inbox.Received, c => c.ShareRequestId == shareId).TokenNumber);
+    }
+
+    [Fact]
     public async Task TheScanEndpointSendsASignedShareToTheApp()
     {
         using var response = await app.CreateClient().PostAsJsonAsync("/simulator/scan", new { counterCode = "PHARMACY-2", version = "v1.0" });
