@@ -54,9 +54,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         var waiting = await Project(tokens
                 .Where(t => t.QueueId == queueId && t.ServiceDate == today && t.State == TokenState.Waiting)
-                .OrderBy(t => usePriority && t.Priority != PriorityLane.None ? 0 : 1)
-                .ThenBy(t => t.QueuedAt)
-                .ThenBy(t => t.Number))
+                .InCallOrder(usePriority))
             .ToListAsync(cancellationToken);
         var (dayStart, _) = FacilityCalendar.DayBoundsUtc(today, counter.TimeZoneId);
         var shares = await db.ShareRecords.AsNoTracking()

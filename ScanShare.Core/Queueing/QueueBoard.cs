@@ -16,8 +16,6 @@ public sealed record FacilityOverview(
     IReadOnlyList<QueueSummary> Queues,
     IReadOnlyList<CounterSummary> Counters);
 
-public sealed record WaitingToken(long TokenId, string Label, PriorityLane Priority, TokenSource Source, DateTime QueuedAt);
-
 /// <summary>Read-only views of today's queues, as the dashboards show them.</summary>
 public sealed class QueueBoard(ScanShareDbContext db, TimeProvider clock)
 {
@@ -31,21 +29,6 @@ public sealed class QueueBoard(ScanShareDbContext db, TimeProvider clock)
         }
 
         return overviews;
-    }
-
-    /// <summary>Today's waiting tokens of one queue, in the order call-next takes them.</summary>
-    public async Task<IReadOnlyList<WaitingToken>> WaitingAsync(int queueId, CancellationToken cancellationToken = default)
-    {
-        var queue = await db.Queues.AsNoTracking().SingleAsync(q => q.Id == queueId, cancellationToken);
-        var today = await TodayAsync(queue.FacilityId, cancellationToken);
-        var usePriority = queue.PriorityLanesEnabled;
-        return await db.Tokens.AsNoTracking()
-            .Where(t => t.QueueId == queueId && t.ServiceDate == today && t.State == TokenState.Waiting)
-            .OrderBy(t => usePriority && t.Priority != PriorityLane.None ? 0 : 1)
-            .ThenBy(t => t.QueuedAt)
-            .ThenBy(t => t.Number)
-            .Select(t => new WaitingToken(t.Id, t.Label, t.Priority, t.Source, t.QueuedAt))
-            .ToListAsync(cancellationToken);
     }
 
     private async Task<FacilityOverview> OverviewAsync(Facility facility, CancellationToken ct)
@@ -92,11 +75,5 @@ public sealed class QueueBoard(ScanShareDbContext db, TimeProvider clock)
             .ToList();
 
         return new FacilityOverview(facility.Id, facility.HipId, facility.Name, today, queueSummaries, counterSummaries);
-    }
-
-    private async Task<DateOnly> TodayAsync(int facilityId, CancellationToken ct)
-    {
-        var timeZoneId = await db.Facilities.Where(f => f.Id == facilityId).Select(f => f.TimeZoneId).SingleAsync(ct);
-        return FacilityCalendar.LocalDate(clock.GetUtcNow(), timeZoneId);
     }
 }

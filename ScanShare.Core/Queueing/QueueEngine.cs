@@ -103,9 +103,7 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
             {
                 var candidateId = await db.Tokens
                     .Where(t => t.QueueId == queue.Id && t.ServiceDate == today && t.State == TokenState.Waiting)
-                    .OrderBy(t => usePriority && t.Priority != PriorityLane.None ? 0 : 1)
-                    .ThenBy(t => t.QueuedAt)
-                    .ThenBy(t => t.Number)
+                    .InCallOrder(usePriority)
                     .Select(t => (long?)t.Id)
                     .FirstOrDefaultAsync(ct);
                 if (candidateId is null)
