@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<QueueBoard>();
         services.AddScoped<CounterBoard>();
         services.AddScoped<WalkInRegistration>();
+        services.AddScoped<PatientRegistration>();
         services.AddScoped<TokenSlips>();
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<ShareIntake>();

@@ -5,11 +5,13 @@ using ScanShare.Web.Health;
 using ScanShare.Web.Hosting;
 using ScanShare.Web.Live;
 using ScanShare.Web.Simulator;
+using ScanShare.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFacilityConfiguration();
 builder.AddScanShareDatabase();
+builder.AddStaffSignIn();
 builder.AddScanShareErrorHandling();
 builder.AddScanShareHealthChecks();
 builder.AddAbdmGateway();
@@ -26,6 +28,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapScanShareHealth();
+app.MapStaffAccount();
 app.MapAbdmGateway();
 app.MapCounterQr();
 app.MapLiveUpdates();

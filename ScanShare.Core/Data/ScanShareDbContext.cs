@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
+using ScanShare.Core.Staff;
 
 namespace ScanShare.Core.Data;
 
@@ -10,7 +13,8 @@ namespace ScanShare.Core.Data;
 /// Add a migration from the repository root with
 /// <c>dotnet ef migrations add NameOfChange --project ScanShare.Core --output-dir Data/Migrations</c>.
 /// </remarks>
-public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> options) : DbContext(options)
+public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<ServiceQueue> Queues => Set<ServiceQueue>();
@@ -20,9 +24,14 @@ public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> opti
     public DbSet<TokenNumberSequence> TokenNumberSequences => Set<TokenNumberSequence>();
     public DbSet<ShareRecord> ShareRecords => Set<ShareRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<UhidSequence> UhidSequences => Set<UhidSequence>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Staff accounts (ASP.NET Core Identity) live in the same database as the queues they work.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ScanShareDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

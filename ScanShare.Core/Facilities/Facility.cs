@@ -8,4 +8,10 @@ public sealed class Facility
     public required string Name { get; set; }
     public required string TimeZoneId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>How new hospital patient ids (UHID) are written, e.g. <c>DH{yy}{seq:6}</c>; see <see cref="Patients.UhidFormat"/>.</summary>
+    public string UhidFormat { get; set; } = RegistrationSettings.DefaultUhidFormat;
+
+    /// <summary>The departments a registration can send a patient to.</summary>
+    public List<string> Departments { get; set; } = [];
 }

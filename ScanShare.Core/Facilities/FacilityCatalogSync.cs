@@ -7,6 +7,7 @@ namespace ScanShare.Core.Facilities;
 /// <summary>
 /// Brings the database in line with the configured facilities: adds and updates facilities, queues and counters by
 /// their codes. Nothing is deleted, since tokens refer to them; queues and counters no longer configured are closed.
+/// Queues and counters added on the admin pages are left alone unless the configuration takes over their code.
 /// </summary>
 public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider clock)
 {
@@ -38,10 +39,14 @@ public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider cloc
 
         facility.Name = settings.Name;
         facility.TimeZoneId = settings.TimeZone;
+        facility.UhidFormat = settings.Registration.UhidFormat;
+        facility.Departments = settings.Registration.Departments.Count > 0
+            ? [.. settings.Registration.Departments]
+            : [.. RegistrationSettings.DefaultDepartments];
         await db.SaveChangesAsync(ct);
 
         var queues = await db.Queues.Where(q => q.FacilityId == facility.Id).ToListAsync(ct);
-        foreach (var queue in queues)
+        foreach (var queue in queues.Where(q => q.Origin == CatalogOrigin.Configuration))
         {
             queue.IsActive = false;
         }
@@ -63,12 +68,13 @@ public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider cloc
             queue.SkipPolicy = queueSettings.SkipPolicy;
             queue.MaxRequeues = queueSettings.MaxRequeues;
             queue.IsActive = true;
+            queue.Origin = CatalogOrigin.Configuration;
         }
 
         await db.SaveChangesAsync(ct);
 
         var counters = await db.Counters.Where(c => c.FacilityId == facility.Id).ToListAsync(ct);
-        foreach (var counter in counters)
+        foreach (var counter in counters.Where(c => c.Origin == CatalogOrigin.Configuration))
         {
             counter.IsActive = false;
         }
@@ -86,6 +92,7 @@ public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider cloc
             counter.Name = counterSettings.Name;
             counter.QueueId = queue.Id;
             counter.IsActive = true;
+            counter.Origin = CatalogOrigin.Configuration;
         }
 
         await db.SaveChangesAsync(ct);

@@ -57,6 +57,20 @@ public static partial class FacilitySettingsValidator
             }
         }
 
+        if (Patients.UhidFormat.Problem(facility.Registration.UhidFormat) is { } uhidProblem)
+        {
+            errors.Add($"{path}.Registration.UhidFormat: '{facility.Registration.UhidFormat}' {uhidProblem}.");
+        }
+
+        Duplicates(facility.Registration.Departments, $"{path}.Registration.Departments", "department", errors);
+        for (var i = 0; i < facility.Registration.Departments.Count; i++)
+        {
+            if (facility.Registration.Departments[i] is not { Length: > 0 and <= 100 } department || string.IsNullOrWhiteSpace(department))
+            {
+                errors.Add($"{path}.Registration.Departments[{i}]: a department name is 1 to 100 characters.");
+            }
+        }
+
         var queueCodes = facility.Queues.Select(q => q.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < facility.Counters.Count; i++)
         {
@@ -70,6 +84,10 @@ public static partial class FacilitySettingsValidator
             }
         }
     }
+
+    public static bool IsValidCode(string? code) => code is not null && CodePattern().IsMatch(code);
+
+    public static bool IsValidPrefix(string? prefix) => prefix is not null && PrefixPattern().IsMatch(prefix);
 
     private static void Require(string value, string path, List<string> errors)
     {

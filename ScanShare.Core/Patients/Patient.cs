@@ -9,6 +9,10 @@ public sealed class Patient
     /// <summary>14 digits formatted <c>91-1234-5678-9012</c>; null for walk-ins without ABHA.</summary>
     public string? AbhaNumber { get; set; }
     public string? AbhaAddress { get; set; }
+
+    /// <summary>The hospital's own patient id (UHID/MRN), given at first registration and kept for every later visit.</summary>
+    public string? Uhid { get; set; }
+
     public required string Name { get; set; }
     public Gender Gender { get; set; }
     public int? YearOfBirth { get; set; }

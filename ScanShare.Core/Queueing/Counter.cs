@@ -1,3 +1,5 @@
+using ScanShare.Core.Facilities;
+
 namespace ScanShare.Core.Queueing;
 
 /// <summary>A physical desk with its own QR code; it serves exactly one queue.</summary>
@@ -10,4 +12,5 @@ public sealed class Counter
     public int QueueId { get; set; }
     public ServiceQueue? Queue { get; set; }
     public bool IsActive { get; set; } = true;
+    public CatalogOrigin Origin { get; set; }
 }

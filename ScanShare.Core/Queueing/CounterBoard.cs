@@ -20,7 +20,9 @@ public sealed record CounterToken(
     string? AbhaNumber,
     DateTime IssuedAt,
     DateTime QueuedAt,
-    DateTime? CalledAt);
+    DateTime? CalledAt,
+    string? Uhid,
+    string? Department);
 
 public sealed record IncomingShare(DateTime ReceivedAt, string? TokenLabel, ShareStatus Status, string? PatientName, string? AbhaNumber, string? AbhaAddress, string? Mobile, bool Returning);
 
@@ -34,6 +36,15 @@ public sealed record CounterView(
 /// <summary>What a clerk's counter screen shows: the counter's current token, its queue in call order, today's shares at this counter.</summary>
 public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
 {
+    /// <summary>Every open counter, for choosing one at sign-in.</summary>
+    public async Task<IReadOnlyList<CounterInfo>> OpenCountersAsync(CancellationToken cancellationToken = default) =>
+        await db.Counters.AsNoTracking()
+            .Where(c => c.IsActive)
+            .Join(db.Facilities, c => c.FacilityId, f => f.Id, (c, f) => new { Counter = c, Facility = f })
+            .OrderBy(x => x.Facility.Name).ThenBy(x => x.Counter.Id)
+            .Select(x => new CounterInfo(x.Counter.Id, x.Counter.Code, x.Counter.Name, x.Counter.QueueId, x.Counter.Queue!.Name, x.Facility.HipId, x.Facility.Name))
+            .ToListAsync(cancellationToken);
+
     public async Task<CounterView?> ViewAsync(string hipId, string counterCode, CancellationToken cancellationToken = default)
     {
         var counter = await db.Counters.AsNoTracking()
@@ -91,5 +102,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             t.Patient != null ? t.Patient.Gender : null,
             t.Patient != null ? t.Patient.YearOfBirth : null,
             t.Patient != null ? t.Patient.AbhaNumber : null,
-            t.IssuedAt, t.QueuedAt, t.CalledAt));
+            t.IssuedAt, t.QueuedAt, t.CalledAt,
+            t.Patient != null ? t.Patient.Uhid : null,
+            t.Department));
 }

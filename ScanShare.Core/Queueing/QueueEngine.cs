@@ -175,6 +175,13 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
             .SetProperty(t => t.CompletedAt, now)
             .SetProperty(t => t.ClosedAt, now), cancellationToken);
 
+    /// <summary>Records where registration sent the patient; the token keeps its place and state.</summary>
+    public Task<Token> RecordRegistrationAsync(long tokenId, string department, string registeredBy, CancellationToken cancellationToken = default) =>
+        TransitionAsync(tokenId, QueueEventKind.Registered, "register", [TokenState.Waiting, TokenState.Called, TokenState.Serving], (_, now, set) => set
+            .SetProperty(t => t.Department, department)
+            .SetProperty(t => t.RegisteredAt, now)
+            .SetProperty(t => t.RegisteredBy, registeredBy), cancellationToken);
+
     public Task<Token> CancelAsync(long tokenId, CancellationToken cancellationToken = default) =>
         TransitionAsync(tokenId, QueueEventKind.Cancelled, "cancel", [TokenState.Waiting, TokenState.Called], (_, now, set) => set
             .SetProperty(t => t.State, TokenState.Cancelled)

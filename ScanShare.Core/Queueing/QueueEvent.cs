@@ -11,6 +11,7 @@ public enum QueueEventKind
     Completed,
     Cancelled,
     Transferred,
+    Registered,
 }
 
 /// <summary>One state change of one token, published after it is committed.</summary>

@@ -9,6 +9,12 @@ public enum QueueError
     InvalidState,
     CounterBusy,
     WrongQueue,
+
+    /// <summary>Someone else saved the same record since it was read.</summary>
+    Conflict,
+
+    /// <summary>The input breaks a rule of the facility (e.g. an unknown department).</summary>
+    InvalidInput,
 }
 
 /// <summary>A queue operation that the rules forbid; nothing was written.</summary>

@@ -1,3 +1,5 @@
+using ScanShare.Core.Facilities;
+
 namespace ScanShare.Core.Queueing;
 
 /// <summary>A line patients wait in at one facility (registration, pharmacy, lab, …), numbered per local day.</summary>
@@ -16,6 +18,7 @@ public sealed class ServiceQueue
     public int MaxRequeues { get; set; } = 2;
 
     public bool IsActive { get; set; } = true;
+    public CatalogOrigin Origin { get; set; }
 }
 
 public enum SkipPolicy

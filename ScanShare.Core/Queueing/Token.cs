@@ -40,6 +40,11 @@ public sealed class Token
     public DateTime? CompletedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>Where registration sent the patient; set when a clerk registers the token.</summary>
+    public string? Department { get; set; }
+    public DateTime? RegisteredAt { get; set; }
+    public string? RegisteredBy { get; set; }
+
     public int CallCount { get; set; }
     public int RequeueCount { get; set; }
     public bool CalledOutOfOrder { get; set; }

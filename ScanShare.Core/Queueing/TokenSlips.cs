@@ -16,6 +16,8 @@ public sealed record TokenSlip(
     Gender? Gender,
     int? YearOfBirth,
     string? AbhaAddress,
+    string? Uhid,
+    string? Department,
     DateOnly ServiceDate,
     DateTime IssuedAtLocal,
     TokenSource Source)
@@ -38,7 +40,8 @@ public sealed class TokenSlips(ScanShareDbContext db)
                 t.Label,
                 Queue = t.Queue!.Name,
                 Counter = db.Counters.Where(c => c.Id == (t.CounterId ?? t.IssuedAtCounterId)).Select(c => c.Name).FirstOrDefault(),
-                Patient = t.Patient == null ? null : new { t.Patient.Name, t.Patient.Gender, t.Patient.YearOfBirth, t.Patient.AbhaAddress },
+                Patient = t.Patient == null ? null : new { t.Patient.Name, t.Patient.Gender, t.Patient.YearOfBirth, t.Patient.AbhaAddress, t.Patient.Uhid },
+                t.Department,
                 t.ServiceDate,
                 t.IssuedAt,
                 t.Source,
@@ -47,6 +50,6 @@ public sealed class TokenSlips(ScanShareDbContext db)
         return row is null
             ? null
             : new TokenSlip(row.Name, row.HipId, row.Label, row.Queue, row.Counter, row.Patient?.Name, row.Patient?.Gender, row.Patient?.YearOfBirth,
-                row.Patient?.AbhaAddress, row.ServiceDate, FacilityCalendar.ToLocal(row.IssuedAt, row.TimeZoneId), row.Source);
+                row.Patient?.AbhaAddress, row.Patient?.Uhid, row.Department, row.ServiceDate, FacilityCalendar.ToLocal(row.IssuedAt, row.TimeZoneId), row.Source);
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class CounterPosterTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task ThePosterShowsTheCounterAndItsQrAndPrintsOnOneA4Page()
     {
-        var page = await browser.NewPageAsync(1366, 768);
+        var page = await browser.NewSignedInPageAsync("clerk", 1366, 768);
         await page.GotoAsync("/poster/IN0710000123/OPD-REG-1");
 
         await Expect(page.Locator(".poster .counter")).ToHaveTextAsync("Registration Counter 1");

@@ -10,7 +10,7 @@ public sealed class HomePageTests(BrowserFixture browser) : IClassFixture<Browse
     [Fact]
     public async Task HomePageShowsTheDemoFacilityAndCountsNewTokensLive()
     {
-        var page = await browser.NewPageAsync(1366, 768);
+        var page = await browser.NewSignedInPageAsync("supervisor", 1366, 768);
         await page.GotoAsync("/");
         await Expect(page.Locator("#facility-name")).ToHaveTextAsync("District Hospital Demo");
         var registrationIssued = page.Locator("[data-queue=registration] [data-figure=Issued]");
@@ -28,7 +28,7 @@ public sealed class HomePageTests(BrowserFixture browser) : IClassFixture<Browse
     [Fact]
     public async Task HomePageFitsATvScreen()
     {
-        var page = await browser.NewPageAsync(1920, 1080);
+        var page = await browser.NewSignedInPageAsync("supervisor", 1920, 1080);
         await page.GotoAsync("/");
         await Expect(page.Locator("#facility-name")).ToHaveTextAsync("District Hospital Demo");
 

@@ -9,7 +9,7 @@ public sealed partial class SimulatorScanTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task ScanningACounterQrPutsTheTokenInTheAppAndOnTheFacilityScreens()
     {
-        var today = await browser.NewPageAsync(1366, 768);
+        var today = await browser.NewSignedInPageAsync("supervisor");
         await today.GotoAsync("/");
         await Expect(today.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         var simulator = await browser.NewPageAsync(1366, 768);

@@ -21,7 +21,7 @@ public sealed partial class TokenSlipTests(BrowserFixture browser) : IClassFixtu
         var counter = await browser.App.CreateDbContext().Counters.FindAsync(1);
         var token = await scope.ServiceProvider.GetRequiredService<WalkInRegistration>()
             .RegisterAsync(counter!.Id, new WalkIn("Kamla Bai", Gender.F, 1958, null, PriorityLane.SeniorCitizen));
-        var page = await browser.NewPageAsync(1366, 768);
+        var page = await browser.NewSignedInPageAsync("clerk", 1366, 768);
 
         await page.GotoAsync($"/slip/{token.Id}{query}");
 

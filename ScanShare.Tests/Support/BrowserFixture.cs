@@ -45,6 +45,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context signed in as one of the demo accounts.</summary>
+    public async Task<IPage> NewSignedInPageAsync(string userName, int width = 1366, int height = 768)
+    {
+        var page = await NewPageAsync(width, height);
+        await StaffSignIn.SignInAsync(page, userName);
+        return page;
+    }
+
     /// <summary>Saves a full-page screenshot under TestResults/screenshots at the repository root.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

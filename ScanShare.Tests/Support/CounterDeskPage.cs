@@ -6,10 +6,12 @@ namespace ScanShare.Tests.Support;
 /// <summary>The clerk's counter screen, as the browser tests drive it.</summary>
 public static class CounterDeskPage
 {
-    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code)
+    /// <summary>Signs a clerk in at the counter, which takes them straight to its screen.</summary>
+    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code, string userName = "clerk")
     {
         var page = await browser.NewPageAsync(1366, 768);
-        await page.GotoAsync($"/counter/IN0710000123/{code}");
+        await StaffSignIn.SignInAsync(page, userName, code);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/counter/IN0710000123/{code}$"));
         await Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         return page;
     }

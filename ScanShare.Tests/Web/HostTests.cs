@@ -24,7 +24,7 @@ public sealed class HostTests(ScanShareAppFactory app) : IClassFixture<ScanShare
     [Fact]
     public async Task HomePageShowsTheConfiguredFacilityAndItsCounters()
     {
-        var html = await app.CreateClient().GetStringAsync("/");
+        var html = await (await app.CreateStaffClientAsync("supervisor")).GetStringAsync("/");
 
         Assert.Contains("District Hospital Demo", html);
         Assert.Contains("HIP IN0710000123", html);
@@ -83,7 +83,7 @@ public sealed class StartupValidationTests
     {
         using var app = ScanShareAppFactory.With(new FacilityCatalogSettings());
 
-        var html = await app.CreateClient().GetStringAsync("/");
+        var html = await (await app.CreateStaffClientAsync("supervisor")).GetStringAsync("/");
 
         Assert.Contains("District Hospital Demo", html);
     }

@@ -12,8 +12,13 @@ public sealed class LiveUpdateTests(ScanShareAppFactory app) : IClassFixture<Sca
     {
         var registration = await app.QueueIdAsync("registration");
         var lab = await app.QueueIdAsync("lab");
+        var cookies = await app.SignInCookiesAsync("clerk");
         await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, QueueHub.Path.TrimStart('/')), o => o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler())
+            .WithUrl(new Uri(app.Server.BaseAddress, QueueHub.Path.TrimStart('/')), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Headers["Cookie"] = cookies;
+            })
             .Build();
         var received = new List<QueueEvent>();
         var registrationEvent = new TaskCompletionSource<QueueEvent>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -29,7 +29,7 @@ public static class ErrorHandling
         return app;
     }
 
-    private static bool IsMachineRequest(HttpContext context) =>
+    public static bool IsMachineRequest(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api")
         || context.Request.Path.StartsWithSegments("/v0.5")
         || context.Request.Path.StartsWithSegments("/v1.0")

@@ -1,3 +1,5 @@
+using ScanShare.Web.Staff;
+
 namespace ScanShare.Web.Live;
 
 public static class LiveHosting
@@ -12,7 +14,7 @@ public static class LiveHosting
 
     public static WebApplication MapLiveUpdates(this WebApplication app)
     {
-        app.MapHub<QueueHub>(QueueHub.Path);
+        app.MapHub<QueueHub>(QueueHub.Path).RequireAuthorization(StaffPolicies.AnyStaff);
         return app;
     }
 }

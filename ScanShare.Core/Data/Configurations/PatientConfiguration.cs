@@ -17,6 +17,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.District).HasMaxLength(100);
         builder.Property(p => p.State).HasMaxLength(100);
         builder.Property(p => p.Pincode).HasMaxLength(10);
+        builder.Property(p => p.Uhid).HasMaxLength(40);
+        builder.HasIndex(p => new { p.FacilityId, p.Uhid }).IsUnique();
         builder.HasIndex(p => new { p.FacilityId, p.AbhaNumber });
         builder.HasIndex(p => new { p.FacilityId, p.AbhaAddress });
         builder.HasOne<Facility>().WithMany().HasForeignKey(p => p.FacilityId).OnDelete(DeleteBehavior.Restrict);

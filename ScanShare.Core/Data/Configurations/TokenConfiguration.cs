@@ -10,6 +10,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
     public void Configure(EntityTypeBuilder<Token> builder)
     {
         builder.Property(t => t.Label).HasMaxLength(16);
+        builder.Property(t => t.Department).HasMaxLength(100);
+        builder.Property(t => t.RegisteredBy).HasMaxLength(256);
         builder.Ignore(t => t.IsActive);
 
         // The database, not the code, guarantees a number is never handed out twice.

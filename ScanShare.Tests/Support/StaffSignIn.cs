@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using ScanShare.Web.Staff;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScanShare.Tests.Support;
+
+/// <summary>Signs the demo accounts in through the real sign-in form, as a browser would.</summary>
+public static partial class StaffSignIn
+{
+    public static string PasswordOf(string userName) => DemoAccounts.All.Single(a => a.UserName == userName).Password;
+
+    /// <summary>Posts the sign-in form and returns the cookies a signed-in browser would send (for HTTP and hub clients).</summary>
+    public static async Task<string> SignInCookiesAsync(this ScanShareAppFactory app, string userName, string? password = null)
+    {
+        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var form = await http.GetAsync(StaffHosting.LoginPath);
+        var html = await form.Content.ReadAsStringAsync();
+        var antiforgeryCookie = Cookies(form);
+        using var post = new HttpRequestMessage(HttpMethod.Post, StaffHosting.LoginPath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = AntiforgeryField().Match(html).Groups[1].Value,
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password ?? PasswordOf(userName),
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgeryCookie);
+        using var response = await http.SendAsync(post);
+        var signedIn = Cookies(response);
+        if (response.StatusCode != HttpStatusCode.Redirect || !signedIn.Contains("ScanShare.Staff", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return $"{antiforgeryCookie}; {signedIn}";
+    }
+
+    /// <summary>An HTTP client signed in as the given demo account; redirects are not followed, so tests see them.</summary>
+    public static async Task<HttpClient> CreateStaffClientAsync(this ScanShareAppFactory app, string userName)
+    {
+        var cookies = await app.SignInCookiesAsync(userName);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookies);
+        return client;
+    }
+
+    /// <summary>Signs in through the form in the browser, optionally choosing a counter, and waits for the landing page.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string? counterCode = null, string? returnUrl = null)
+    {
+        await page.GotoAsync(returnUrl is null ? StaffHosting.LoginPath : $"{StaffHosting.LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(PasswordOf(userName));
+        if (counterCode is not null)
+        {
+            await page.Locator("#counter").SelectOptionAsync(new SelectOptionValue { Label = await CounterOptionLabelAsync(page, counterCode) });
+        }
+
+        await page.Locator("#sign-in").ClickAsync();
+        await Expect(page.Locator("#signed-in-user")).ToHaveTextAsync(userName, new() { Timeout = 10_000 });
+    }
+
+    private static async Task<string> CounterOptionLabelAsync(IPage page, string counterCode)
+    {
+        var labels = await page.Locator("#counter option").AllTextContentsAsync();
+        return labels.Single(l => l.Contains($"({counterCode})", StringComparison.Ordinal));
+    }
+
+    private static string Cookies(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
