@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PatientRegistration>();
         services.AddScoped<TokenSlips>();
         services.AddScoped<FacilityCatalogSync>();
+        services.AddScoped<CatalogEditor>();
         services.AddScoped<ShareIntake>();
         services.AddScoped<ShareLog>();
         services.AddSingleton<OutboxSignal>();

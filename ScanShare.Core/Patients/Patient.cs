@@ -25,6 +25,9 @@ public sealed class Patient
     public string? Pincode { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Counts edits by staff, so a save over someone else's newer edit is caught.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>ABDM gender codes: M, F, O (other), U (undisclosed).</summary>

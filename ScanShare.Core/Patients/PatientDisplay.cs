@@ -26,4 +26,12 @@ public static class PatientDisplay
             ({ } y, null) => $"{currentYear - y} y",
             ({ } y, { } g) => $"{currentYear - y} y / {g}",
         };
+
+    /// <summary>One line: <c>12 MG Road, Pune, Maharashtra 411001</c>.</summary>
+    public static string? Address(string? line, string? district, string? state, string? pincode)
+    {
+        var region = string.Join(" ", new[] { state, pincode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var parts = new[] { line, district, region }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
 }

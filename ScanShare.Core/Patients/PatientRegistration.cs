@@ -19,7 +19,7 @@ public sealed record RegistrationDetails(
     string? Pincode,
     string Department);
 
-/// <param name="PatientVersion">When the patient record was last changed; saving checks nobody changed it since.</param>
+/// <param name="PatientVersion">The patient record's edit count when read; saving checks nobody changed it since.</param>
 public sealed record RegistrationDraft(
     long TokenId,
     string TokenLabel,
@@ -28,7 +28,7 @@ public sealed record RegistrationDraft(
     string? AbhaNumber,
     string? AbhaAddress,
     RegistrationDetails Details,
-    DateTime PatientVersion,
+    int PatientVersion,
     bool IsRegistered,
     IReadOnlyList<string> Departments);
 
@@ -52,11 +52,11 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
         var details = new RegistrationDetails(p.Name, p.Gender, p.YearOfBirth, p.MonthOfBirth, p.DayOfBirth, p.Mobile, p.AddressLine,
             p.District, p.State, p.Pincode, row.Token.Department ?? "");
         return new RegistrationDraft(row.Token.Id, row.Token.Label, row.Token.State, p.Uhid, p.AbhaNumber, p.AbhaAddress, details,
-            p.UpdatedAt, row.Token.RegisteredAt is not null, row.Departments);
+            p.Version, row.Token.RegisteredAt is not null, row.Departments);
     }
 
     /// <returns>The patient's UHID.</returns>
-    public Task<string> RegisterAsync(long tokenId, RegistrationDetails details, DateTime patientVersion, string registeredBy,
+    public Task<string> RegisterAsync(long tokenId, RegistrationDetails details, int patientVersion, string registeredBy,
         CancellationToken cancellationToken = default) =>
         engine.InTransactionAsync(async ct =>
         {
@@ -69,7 +69,7 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
                 ?? throw new QueueRuleException(QueueError.UnknownToken, $"There is no token with id {tokenId}.");
             var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == token.PatientId, ct)
                 ?? throw new QueueRuleException(QueueError.InvalidState, $"{token.Label} has no patient to register.");
-            if (patient.UpdatedAt != patientVersion)
+            if (patient.Version != patientVersion)
             {
                 throw new QueueRuleException(QueueError.Conflict,
                     $"{patient.Name}'s details were changed by someone else since you opened them; they have been reloaded.");
@@ -102,6 +102,7 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
         patient.State = Blank(details.State);
         patient.Pincode = Blank(details.Pincode);
         patient.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        patient.Version++;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

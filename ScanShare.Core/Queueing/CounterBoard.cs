@@ -6,7 +6,7 @@ using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
 
-public sealed record CounterInfo(int CounterId, string Code, string Name, int QueueId, string QueueName, string HipId, string FacilityName);
+public sealed record CounterInfo(int CounterId, string Code, string Name, int QueueId, string QueueName, string HipId, string FacilityName, string TimeZoneId);
 
 public sealed record CounterToken(
     long TokenId,
@@ -24,7 +24,18 @@ public sealed record CounterToken(
     string? Uhid,
     string? Department);
 
-public sealed record IncomingShare(DateTime ReceivedAt, string? TokenLabel, ShareStatus Status, string? PatientName, string? AbhaNumber, string? AbhaAddress, string? Mobile, bool Returning);
+public sealed record IncomingShare(
+    DateTime ReceivedAt,
+    string? TokenLabel,
+    ShareStatus Status,
+    string? PatientName,
+    Gender? Gender,
+    int? YearOfBirth,
+    string? AbhaNumber,
+    string? AbhaAddress,
+    string? Mobile,
+    string? Address,
+    bool Returning);
 
 public sealed record CounterView(
     CounterInfo Counter,
@@ -42,7 +53,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             .Where(c => c.IsActive)
             .Join(db.Facilities, c => c.FacilityId, f => f.Id, (c, f) => new { Counter = c, Facility = f })
             .OrderBy(x => x.Facility.Name).ThenBy(x => x.Counter.Id)
-            .Select(x => new CounterInfo(x.Counter.Id, x.Counter.Code, x.Counter.Name, x.Counter.QueueId, x.Counter.Queue!.Name, x.Facility.HipId, x.Facility.Name))
+            .Select(x => new CounterInfo(x.Counter.Id, x.Counter.Code, x.Counter.Name, x.Counter.QueueId, x.Counter.Queue!.Name, x.Facility.HipId, x.Facility.Name, x.Facility.TimeZoneId))
             .ToListAsync(cancellationToken);
 
     public async Task<CounterView?> ViewAsync(string hipId, string counterCode, CancellationToken cancellationToken = default)
@@ -50,7 +61,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
         var counter = await db.Counters.AsNoTracking()
             .Where(c => c.Code == counterCode && c.IsActive)
             .Join(db.Facilities.Where(f => f.HipId == hipId), c => c.FacilityId, f => f.Id,
-                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.FacilityId })
+                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name, f.TimeZoneId), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.FacilityId })
             .SingleOrDefaultAsync(cancellationToken);
         if (counter is null)
         {
@@ -77,7 +88,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
                 s.ReceivedAt,
                 Label = db.Tokens.Where(t => t.Id == s.TokenId).Select(t => t.Label).FirstOrDefault(),
                 s.Status,
-                Patient = db.Patients.Where(p => p.Id == s.PatientId).Select(p => new { p.Name, p.AbhaNumber, p.AbhaAddress, p.Mobile, p.CreatedAt }).FirstOrDefault(),
+                Patient = db.Patients.Where(p => p.Id == s.PatientId).Select(p => new { p.Name, p.Gender, p.YearOfBirth, p.AbhaNumber, p.AbhaAddress, p.Mobile, p.AddressLine, p.District, p.State, p.Pincode, p.CreatedAt }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var targets = await db.Queues.AsNoTracking()
@@ -90,7 +101,9 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             counter.Info,
             current,
             waiting,
-            shares.Select(s => new IncomingShare(s.ReceivedAt, s.Label, s.Status, s.Patient?.Name, s.Patient?.AbhaNumber, s.Patient?.AbhaAddress, s.Patient?.Mobile,
+            shares.Select(s => new IncomingShare(s.ReceivedAt, s.Label, s.Status, s.Patient?.Name, s.Patient?.Gender, s.Patient?.YearOfBirth,
+                s.Patient?.AbhaNumber, s.Patient?.AbhaAddress, s.Patient?.Mobile,
+                s.Patient is null ? null : PatientDisplay.Address(s.Patient.AddressLine, s.Patient.District, s.Patient.State, s.Patient.Pincode),
                 Returning: s.Patient is not null && s.Patient.CreatedAt < dayStart)).ToList(),
             targets.Select(q => (q.Id, q.Name)).ToList());
     }

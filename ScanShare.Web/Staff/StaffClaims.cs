@@ -8,8 +8,16 @@ public static class StaffClaims
     /// <summary>The counter a clerk chose (or was assigned) at sign-in, by database id.</summary>
     public const string Counter = "scanshare:counter";
 
+    /// <summary>Present when an administrator fixed the clerk's counter, rather than the clerk choosing it.</summary>
+    public const string CounterAssigned = "scanshare:counter-assigned";
+
+    public static bool HasAssignedCounter(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == CounterAssigned);
+
     public static int? CounterId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(Counter), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    public static Claim ForCounter(int counterId) => new(Counter, counterId.ToString(CultureInfo.InvariantCulture));
+    public static IReadOnlyList<Claim> ForCounter(int counterId, bool assigned) =>
+        assigned
+            ? [new(Counter, counterId.ToString(CultureInfo.InvariantCulture)), new(CounterAssigned, "true")]
+            : [new(Counter, counterId.ToString(CultureInfo.InvariantCulture))];
 }

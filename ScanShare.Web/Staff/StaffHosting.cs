@@ -49,10 +49,8 @@ public static class StaffHosting
         // The counter chosen at sign-in survives the periodic security-stamp refresh of the cookie.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
-            if (context.CurrentPrincipal?.FindFirst(StaffClaims.Counter) is { } counter)
-            {
-                context.NewPrincipal?.Identities.First().AddClaim(new(counter.Type, counter.Value));
-            }
+            var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is StaffClaims.Counter or StaffClaims.CounterAssigned) ?? [];
+            context.NewPrincipal?.Identities.First().AddClaims(kept.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
 
             return Task.CompletedTask;
         });

@@ -373,6 +373,9 @@ namespace ScanShare.Core.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("YearOfBirth")
                         .HasColumnType("INTEGER");
 

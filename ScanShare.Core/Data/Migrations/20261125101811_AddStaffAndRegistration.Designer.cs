@@ -11,7 +11,7 @@ using ScanShare.Core.Data;
 namespace ScanShare.Core.Data.Migrations
 {
     [DbContext(typeof(ScanShareDbContext))]
-    [Migration("20261125100316_AddStaffAndRegistration")]
+    [Migration("20261125101811_AddStaffAndRegistration")]
     partial class AddStaffAndRegistration
     {
         /// <inheritdoc />
@@ -375,6 +375,9 @@ namespace ScanShare.Core.Data.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("YearOfBirth")
                         .HasColumnType("INTEGER");

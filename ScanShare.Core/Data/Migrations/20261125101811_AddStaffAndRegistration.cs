@@ -46,6 +46,13 @@ namespace ScanShare.Core.Data.Migrations
                 maxLength: 40,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Patients",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Departments",
                 table: "Facilities",
@@ -338,6 +345,10 @@ namespace ScanShare.Core.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Uhid",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Patients");
 
             migrationBuilder.DropColumn(
