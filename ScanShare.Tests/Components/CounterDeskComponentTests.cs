@@ -94,4 +94,27 @@ public sealed class CounterDeskComponentTests : BunitContext, IAsyncLifetime
         desk.WaitForAssertion(() => Assert.Empty(desk.FindAll("#current-token")));
         Assert.Contains("Nobody at this counter.", desk.Markup);
     }
+
+    [Fact]
+    public async Task TheF6ShortcutOpensTheRegistrationWithTheSharedProfileAndSavingKeepsTheDepartment()
+    {
+        var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", "Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", "12 MG Road", "South Delhi", "Delhi", "110003"));
+        await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
+        var counter = await _db.CounterIdAsync("OPD-REG-1");
+        await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
+        var dialogs = Render<MudDialogProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F6"));
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Sunita Devi", dialogs.Find("#reg-name").GetAttribute("value")));
+        Assert.Contains("XX-XXXX-XXXX-5520", dialogs.Markup);
+        Assert.DoesNotContain("4211", dialogs.Markup);
+        var tokenId = await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, long>(db => Task.FromResult(db.Tokens.Single().Id));
+        var draft = await WithServiceAsync<PatientRegistration, RegistrationDraft?>(r => r.DraftAsync(tokenId));
+        await WithServiceAsync<PatientRegistration, string>(r => r.RegisterAsync(tokenId, draft!.Details with { Department = "ENT" }, draft.PatientVersion, "clerk"));
+        desk.WaitForAssertion(() => Assert.Contains("ENT", desk.Find("#current-registration").TextContent));
+    }
 }

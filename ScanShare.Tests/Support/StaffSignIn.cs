@@ -13,7 +13,7 @@ public static partial class StaffSignIn
     public static string PasswordOf(string userName) => DemoAccounts.All.Single(a => a.UserName == userName).Password;
 
     /// <summary>Posts the sign-in form and returns the cookies a signed-in browser would send (for HTTP and hub clients).</summary>
-    public static async Task<string> SignInCookiesAsync(this ScanShareAppFactory app, string userName, string? password = null)
+    public static async Task<string> SignInCookiesAsync(this WebApplicationFactory<Program> app, string userName, string? password = null)
     {
         using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var form = await http.GetAsync(StaffHosting.LoginPath);
@@ -41,7 +41,7 @@ public static partial class StaffSignIn
     }
 
     /// <summary>An HTTP client signed in as the given demo account; redirects are not followed, so tests see them.</summary>
-    public static async Task<HttpClient> CreateStaffClientAsync(this ScanShareAppFactory app, string userName)
+    public static async Task<HttpClient> CreateStaffClientAsync(this WebApplicationFactory<Program> app, string userName)
     {
         var cookies = await app.SignInCookiesAsync(userName);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
