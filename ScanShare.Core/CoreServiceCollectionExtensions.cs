@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<QueueEngine>();
         services.AddScoped<QueueBoard>();
         services.AddScoped<CounterBoard>();
+        services.AddScoped<DisplayBoard>();
         services.AddScoped<WalkInRegistration>();
         services.AddScoped<PatientRegistration>();
         services.AddScoped<TokenSlips>();

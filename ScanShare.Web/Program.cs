@@ -1,6 +1,7 @@
 using ScanShare.Web.Abdm;
 using ScanShare.Web.Components;
 using ScanShare.Web.Counters;
+using ScanShare.Web.Display;
 using ScanShare.Web.Health;
 using ScanShare.Web.Hosting;
 using ScanShare.Web.Live;
@@ -16,6 +17,7 @@ builder.AddScanShareErrorHandling();
 builder.AddScanShareHealthChecks();
 builder.AddAbdmGateway();
 builder.AddCounterQr();
+builder.AddTokenDisplays();
 builder.AddLiveUpdates();
 builder.AddGatewaySimulator();
 builder.AddScanShareUi();

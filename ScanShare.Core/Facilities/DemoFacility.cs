@@ -5,6 +5,9 @@ public static class DemoFacility
 {
     public const string HipId = "IN0710000123";
 
+    /// <summary>The demo TV's key; a real facility sets its own in appsettings.json.</summary>
+    public const string DisplayKey = "demo-opd-hall-2026";
+
     public static FacilitySettings Create() => new()
     {
         HipId = HipId,
@@ -22,6 +25,10 @@ public static class DemoFacility
             new() { Code = "OPD-REG-2", Name = "Registration Counter 2", Queue = "registration" },
             new() { Code = "PHARMACY-2", Name = "Pharmacy Counter 2", Queue = "pharmacy" },
             new() { Code = "LAB-1", Name = "Lab Counter 1", Queue = "lab" },
+        ],
+        Displays =
+        [
+            new() { Code = "opd-hall", Name = "OPD waiting hall", Key = DisplayKey, Queues = ["registration", "pharmacy", "lab"], Languages = ["en", "hi"] },
         ],
     };
 }

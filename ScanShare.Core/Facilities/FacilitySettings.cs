@@ -16,6 +16,34 @@ public sealed class FacilitySettings
     public List<QueueSettings> Queues { get; set; } = [];
     public List<CounterSettings> Counters { get; set; } = [];
     public RegistrationSettings Registration { get; set; } = new();
+    public List<DisplaySettings> Displays { get; set; } = [];
+}
+
+/// <summary>A waiting-hall TV: opened by URL with its key, no staff sign-in.</summary>
+public sealed class DisplaySettings
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+
+    /// <summary>The secret in the TV's URL (<c>?key=…</c>); at least 16 characters.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>The codes of the queues this screen shows; empty shows them all.</summary>
+    public List<string> Queues { get; set; } = [];
+
+    /// <summary>Announcement languages in order: <c>en</c>, <c>hi</c>.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    public DisplayNames Names { get; set; } = DisplayNames.Masked;
+}
+
+public enum DisplayNames
+{
+    /// <summary>First name and last initial: <c>Sunita D.</c></summary>
+    Masked,
+
+    /// <summary>Token numbers only.</summary>
+    Hidden,
 }
 
 public sealed class RegistrationSettings

@@ -71,6 +71,28 @@ public static partial class FacilitySettingsValidator
             }
         }
 
+        Duplicates(facility.Displays.Select(d => d.Code), $"{path}.Displays", "code", errors);
+        for (var i = 0; i < facility.Displays.Count; i++)
+        {
+            var display = facility.Displays[i];
+            var displayPath = $"{path}.Displays[{i}]";
+            RequireCode(display.Code, $"{displayPath}.Code", errors);
+            if (display.Key.Length < 16)
+            {
+                errors.Add($"{displayPath}.Key: a display key needs at least 16 characters, since it is all that guards the screen's URL.");
+            }
+
+            foreach (var queue in display.Queues.Where(q => !facility.Queues.Any(known => string.Equals(known.Code, q, StringComparison.OrdinalIgnoreCase))))
+            {
+                errors.Add($"{displayPath}.Queues: '{queue}' is not a queue of {facility.Name}.");
+            }
+
+            foreach (var language in display.Languages.Where(l => l is not ("en" or "hi")))
+            {
+                errors.Add($"{displayPath}.Languages: '{language}' is not supported (use en, hi).");
+            }
+        }
+
         var queueCodes = facility.Queues.Select(q => q.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < facility.Counters.Count; i++)
         {

@@ -1,0 +1,10 @@
+namespace ScanShare.Web.Display;
+
+public static class DisplayHosting
+{
+    public static WebApplicationBuilder AddTokenDisplays(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DisplayDirectory>();
+        return builder;
+    }
+}
