@@ -1,7 +1,8 @@
 // The counter screen's browser side: function keys, so a clerk can work without the mouse, and a chime for new shares.
+import { chime } from "./chime.js";
+
 const keys = ["F2", "F4", "F6", "F8", "F9"];
 let handler = null;
-let audio = null;
 
 export function register(dotnet) {
     unregister();
@@ -21,23 +22,8 @@ export function unregister() {
     }
 }
 
-// Two short rising tones; browsers allow sound once the clerk has interacted with the page.
-export function chime() {
-    try {
-        audio ??= new AudioContext();
-        [660, 880].forEach((frequency, i) => {
-            const oscillator = audio.createOscillator();
-            const gain = audio.createGain();
-            const start = audio.currentTime + i * 0.18;
-            oscillator.frequency.value = frequency;
-            gain.gain.setValueAtTime(0.2, start);
-            gain.gain.exponentialRampToValueAtTime(0.001, start + 0.3);
-            oscillator.connect(gain).connect(audio.destination);
-            oscillator.start(start);
-            oscillator.stop(start + 0.3);
-        });
-        window.scanShareChimes = (window.scanShareChimes ?? 0) + 1;
-    } catch {
-        // No audio device: the visual cue is enough.
-    }
+// Two short rising tones for a new share.
+export function newShareChime() {
+    chime([660, 880], 0.18, 0.3, 0.2);
+    window.scanShareChimes = (window.scanShareChimes ?? 0) + 1;
 }

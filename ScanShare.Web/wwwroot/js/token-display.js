@@ -1,7 +1,8 @@
 // The waiting-hall TV's voice: a chime, then each announcement in turn, never two at once.
+import { chime } from "./chime.js";
+
 const pending = [];
 let speaking = false;
-let audio = null;
 
 export function announce(items) {
     pending.push(...items);
@@ -19,7 +20,7 @@ async function next() {
 
     speaking = true;
     if (item.chime) {
-        await chime();
+        await callChime();
     }
 
     // Tests (and any kiosk integration) can watch what is said through this hook.
@@ -46,24 +47,7 @@ async function next() {
     speechSynthesis.speak(utterance);
 }
 
-function chime() {
-    return new Promise(resolve => {
-        try {
-            audio ??= new AudioContext();
-            [880, 660].forEach((frequency, i) => {
-                const oscillator = audio.createOscillator();
-                const gain = audio.createGain();
-                const start = audio.currentTime + i * 0.35;
-                oscillator.frequency.value = frequency;
-                gain.gain.setValueAtTime(0.3, start);
-                gain.gain.exponentialRampToValueAtTime(0.001, start + 0.6);
-                oscillator.connect(gain).connect(audio.destination);
-                oscillator.start(start);
-                oscillator.stop(start + 0.6);
-            });
-        } catch {
-            // No audio: the flash on screen still shows the call.
-        }
-        setTimeout(resolve, 900);
-    });
+function callChime() {
+    chime([880, 660], 0.35, 0.6, 0.3);
+    return new Promise(resolve => setTimeout(resolve, 900));
 }
