@@ -6,6 +6,7 @@ using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
+using ScanShare.Core.Reporting;
 
 namespace ScanShare.Core;
 
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CatalogEditor>();
         services.AddScoped<ShareIntake>();
         services.AddScoped<ShareLog>();
+        services.AddScoped<DailyReports>();
         services.AddSingleton<OutboxSignal>();
         return services;
     }

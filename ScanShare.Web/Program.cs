@@ -5,6 +5,7 @@ using ScanShare.Web.Display;
 using ScanShare.Web.Health;
 using ScanShare.Web.Hosting;
 using ScanShare.Web.Live;
+using ScanShare.Web.Reports;
 using ScanShare.Web.Simulator;
 using ScanShare.Web.Staff;
 
@@ -33,6 +34,7 @@ app.MapScanShareHealth();
 app.MapStaffAccount();
 app.MapAbdmGateway();
 app.MapCounterQr();
+app.MapReports();
 app.MapLiveUpdates();
 app.MapGatewaySimulator();
 app.MapScanShareUi();

@@ -23,7 +23,11 @@ public static class ErrorHandling
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsMachineRequest, machine =>
         {
-            machine.UseExceptionHandler();
+            // A query value that does not bind (e.g. a malformed date) is the client's mistake: 400, not 500.
+            machine.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             machine.UseStatusCodePages();
         });
         return app;
@@ -36,5 +40,6 @@ public static class ErrorHandling
         || context.Request.Path.StartsWithSegments("/hubs")
         || context.Request.Path.StartsWithSegments("/health")
         || context.Request.Path.StartsWithSegments("/qr")
+        || context.Request.Path.StartsWithSegments("/reports")
         || context.Request.Path.StartsWithSegments("/simulator/gateway");
 }

@@ -1,0 +1,62 @@
+using ScanShare.Core.Queueing;
+
+namespace ScanShare.Core.Reporting;
+
+/// <summary>Counts of one set of tokens. <see cref="Issued"/> is every token; the states add up to it.</summary>
+public sealed record TokenFigures(
+    int Issued,
+    int Served,
+    int Waiting,
+    int InService,
+    int NoShow,
+    int Cancelled,
+    int Transferred,
+    int FromScan,
+    int FromWalkIn,
+    int FromTransfer)
+{
+    public static TokenFigures Of(IReadOnlyCollection<ReportToken> tokens) => new(
+        tokens.Count,
+        tokens.Count(t => t.State == TokenState.Completed),
+        tokens.Count(t => t.State == TokenState.Waiting),
+        tokens.Count(t => t.State is TokenState.Called or TokenState.Serving),
+        tokens.Count(t => t.State == TokenState.NoShow),
+        tokens.Count(t => t.State == TokenState.Cancelled),
+        tokens.Count(t => t.State == TokenState.Transferred),
+        tokens.Count(t => t.Source == TokenSource.Scan),
+        tokens.Count(t => t.Source == TokenSource.WalkIn),
+        tokens.Count(t => t.Source == TokenSource.Transfer));
+}
+
+/// <summary>Minutes from one moment of a token to another: average and 90th percentile (nearest rank).</summary>
+public sealed record DurationStats(int Count, double? AverageMinutes, double? P90Minutes)
+{
+    public static DurationStats Of(IEnumerable<double> minutes)
+    {
+        var sorted = minutes.Order().ToArray();
+        return sorted.Length == 0
+            ? new(0, null, null)
+            : new(sorted.Length, Math.Round(sorted.Average(), 1), Math.Round(sorted[(int)Math.Ceiling(0.9 * sorted.Length) - 1], 1));
+    }
+}
+
+/// <summary>The columns of a token the reports need, instants in UTC.</summary>
+public sealed record ReportToken(
+    long Id,
+    DateOnly ServiceDate,
+    string Label,
+    int QueueId,
+    int? CounterId,
+    TokenSource Source,
+    TokenState State,
+    PriorityLane Priority,
+    DateTime IssuedAt,
+    DateTime? FirstCalledAt,
+    DateTime? CompletedAt)
+{
+    /// <summary>Issued → first called: how long the patient waited.</summary>
+    public double? WaitMinutes => FirstCalledAt is { } called ? (called - IssuedAt).TotalMinutes : null;
+
+    /// <summary>First called → completed: how long the counter took.</summary>
+    public double? ServiceMinutes => FirstCalledAt is { } called && CompletedAt is { } done ? (done - called).TotalMinutes : null;
+}

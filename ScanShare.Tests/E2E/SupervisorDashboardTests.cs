@@ -1,0 +1,42 @@
+using ScanShare.Core.Queueing;
+using ScanShare.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScanShare.Tests.E2E;
+
+public sealed class SupervisorDashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task TheSupervisorSeesTodaysCountsAndChartAndTheyUpdateLive()
+    {
+        var registration = await browser.App.QueueIdAsync("registration");
+        var pharmacy = await browser.App.QueueIdAsync("pharmacy");
+        await using (var db = browser.App.CreateDbContext())
+        {
+            var counter = db.Counters.Single(c => c.Code == "OPD-REG-1").Id;
+            for (var i = 0; i < 6; i++)
+            {
+                await browser.App.RunEngineAsync(e => e.IssueAsync(new IssueTokenRequest(i < 4 ? registration : pharmacy, i % 3 == 0 ? TokenSource.WalkIn : TokenSource.Scan)));
+            }
+
+            var called = await browser.App.RunEngineAsync(e => e.CallNextAsync(counter));
+            await browser.App.RunEngineAsync(e => e.CompleteAsync(called!.Id));
+        }
+
+        var page = await browser.NewSignedInPageAsync("supervisor");
+        await page.GotoAsync("/supervisor");
+        await Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        var issued = page.Locator("#report-figures [data-figure=Issued]");
+        await Expect(issued).ToHaveTextAsync("6");
+        await Expect(page.Locator("#report-figures [data-figure=Served]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#by-queue [data-group='OPD Registration']")).ToContainTextAsync("4");
+        await Expect(page.Locator("#hour-chart svg")).ToBeVisibleAsync();
+
+        await browser.App.RunEngineAsync(e => e.IssueAsync(new IssueTokenRequest(pharmacy, TokenSource.Scan)));
+
+        await Expect(issued).ToHaveTextAsync("7", new() { Timeout = 5_000 });
+        var overflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > innerWidth");
+        Assert.False(overflows);
+        await BrowserFixture.ScreenshotAsync(page, "supervisor-1366x768");
+    }
+}
