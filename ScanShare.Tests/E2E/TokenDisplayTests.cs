@@ -33,6 +33,26 @@ public sealed class TokenDisplayTests(BrowserFixture browser) : IClassFixture<Br
         await BrowserFixture.ScreenshotAsync(tv, "tv-1920x1080");
     }
 
+    [Fact]
+    public async Task AfterAServerRestartTheTvReconnectsByItselfAndShowsNewCallsWithoutAnErrorBanner()
+    {
+        var tv = await browser.NewPageAsync(1920, 1080);
+        await tv.GotoAsync(TvUrl);
+        await Expect(tv.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+
+        await browser.RestartAppAsync();
+        var lab = await browser.App.QueueIdAsync("lab");
+        var counter = browser.App.CreateDbContext().Counters.Single(c => c.Code == "LAB-1").Id;
+        await browser.App.RunEngineAsync(e => e.IssueAsync(new ScanShare.Core.Queueing.IssueTokenRequest(lab, ScanShare.Core.Queueing.TokenSource.WalkIn)));
+
+        // The old circuit died with the server: the page reloads itself from the new one and is live again.
+        await Expect(tv.Locator("[data-next-queue]").Last).ToContainTextAsync("L-", new() { Timeout = 45_000 });
+        await Expect(tv.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await browser.App.RunEngineAsync(e => e.CallNextAsync(counter));
+        await Expect(tv.Locator("#now-calling")).ToContainTextAsync("Lab Counter 1", new() { Timeout = 5_000 });
+        await Expect(tv.Locator("#blazor-error-ui")).Not.ToBeVisibleAsync();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?key=wrong-key-wrong-key")]

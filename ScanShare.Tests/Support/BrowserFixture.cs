@@ -12,13 +12,27 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public ScanShareAppFactory App { get; } = new();
+    public ScanShareAppFactory App { get; private set; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         BaseAddress = App.UseRealServer();
+        await LaunchAsync();
+    }
+
+    /// <summary>Stops the app and starts it again on the same port, files and database, as after a server restart.</summary>
+    public async Task RestartAppAsync()
+    {
+        var restarted = App.Restarted();
+        await App.DisposeAsync();
+        restarted.UseRealServer(BaseAddress.Port);
+        App = restarted;
+    }
+
+    private async Task LaunchAsync()
+    {
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

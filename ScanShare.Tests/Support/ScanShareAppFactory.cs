@@ -53,11 +53,11 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => Path.Combine(_directory, "data");
 
-    /// <summary>Serves the app over Kestrel on 127.0.0.1 with a free port, for Playwright.</summary>
-    public Uri UseRealServer()
+    /// <summary>Serves the app over Kestrel on 127.0.0.1 with a free port (or the given one, as after a restart), for Playwright.</summary>
+    public Uri UseRealServer(int port = 0)
     {
         _realServer = true;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         return ClientOptions.BaseAddress;
     }
