@@ -15,6 +15,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<ScanShareDbContext>(options => options.UseSqlite(sqliteConnectionString));
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<QueueEventHub>();
         services.AddSingleton<IQueueEventPublisher>(sp => sp.GetRequiredService<QueueEventHub>());
         services.AddSingleton<IQueueEventSource>(sp => sp.GetRequiredService<QueueEventHub>());
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TokenSlips>();
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<ShareIntake>();
+        services.AddSingleton<ShareIntakeQueue>();
         services.AddScoped<ShareLog>();
         services.AddSingleton<OutboxSignal>();
         return services;

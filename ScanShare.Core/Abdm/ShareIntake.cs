@@ -46,6 +46,35 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         }
     }
 
+    /// <summary>
+    /// Takes in several shares in one transaction, each exactly as <see cref="AcceptAsync"/> would, so that one commit
+    /// (one flush to disk) serves them all. All or nothing: on an error nothing is committed and the caller takes the
+    /// shares one at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<ShareIntakeResult>> AcceptAllAsync(IReadOnlyList<(ProfileShare Share, string RawPayload)> shares, CancellationToken cancellationToken = default)
+    {
+        var results = await engine.InTransactionAsync(async ct =>
+        {
+            var taken = new List<ShareIntakeResult>(shares.Count);
+            foreach (var (share, rawPayload) in shares)
+            {
+                taken.Add(await AcceptInTransactionAsync(share, rawPayload, ct));
+                await db.SaveChangesAsync(ct);
+
+                // Everything of this share is written; the next one starts with an empty change tracker.
+                db.ChangeTracker.Clear();
+            }
+
+            return taken;
+        }, cancellationToken);
+        if (results.Any(r => r.Outcome is ShareIntakeOutcome.Accepted or ShareIntakeOutcome.Reused or ShareIntakeOutcome.Rejected))
+        {
+            outboxSignal.Notify();
+        }
+
+        return results;
+    }
+
     private async Task<ShareIntakeResult> AcceptInTransactionAsync(ProfileShare share, string rawPayload, CancellationToken ct)
     {
         // The gateway retries when our answer is slow; a request id already seen changes nothing, whatever its body.

@@ -18,7 +18,8 @@ public sealed record IssuedToken(Token Token, bool Reused);
 /// Every change of a token goes through here: one database transaction per operation, a state precondition on
 /// every update (so two clerks can never both win), and one event per change published after commit.
 /// </summary>
-public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events)
+/// <param name="writeGate">Queues this process's writers for SQLite; without one, concurrent writers rely on the driver's busy wait.</param>
+public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events, SqliteWriteGate? writeGate = null)
 {
     private readonly List<QueueEvent> _pendingEvents = [];
     private int _transactionDepth;
@@ -33,6 +34,8 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
         {
             return await work(cancellationToken);
         }
+
+        using var turn = writeGate is null ? null : await writeGate.EnterAsync(cancellationToken);
 
         // SQLite starts this as BEGIN IMMEDIATE: writers queue up here instead of failing on lock upgrade.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
