@@ -93,38 +93,38 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var counter = await db.Counters.AsNoTracking()
-            .Where(c => c.FacilityId == facility.Id && c.Code == share.CounterCode && c.IsActive)
-            .Select(c => new { c.Id, c.QueueId })
-            .SingleOrDefaultAsync(ct);
+        var point = await engine.FindIssuePointAsync(facility.Id, share.CounterCode, ct);
         var record = new ShareRecord
         {
             RequestId = share.RequestId,
             Protocol = share.Protocol,
             FacilityId = facility.Id,
             CounterCode = share.CounterCode,
-            CounterId = counter?.Id,
+            CounterId = point?.CounterId,
             ReceivedAt = now,
             RawPayload = rawPayload,
         };
-        db.ShareRecords.Add(record);
         var callbackId = Guid.NewGuid();
 
-        if (counter is null)
+        if (point is null)
         {
             var reason = $"Counter '{share.CounterCode}' is not in service at this facility.";
             record.Status = ShareStatus.Rejected;
             record.RejectionReason = reason;
+            db.ShareRecords.Add(record);
             await db.SaveChangesAsync(ct);
             AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Failure(share, "UNKNOWN_COUNTER", reason, callbackId, now), now);
             return new ShareIntakeResult(ShareIntakeOutcome.Rejected, Reason: reason);
         }
 
         var patient = await UpsertPatientAsync(facility.Id, share.Patient, now, ct);
-        var issued = await engine.IssueAsync(new IssueTokenRequest(counter.QueueId, TokenSource.Scan, patient.Id, counter.Id), ct);
+        var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient.Id, ct);
+
+        // Written once, complete: the record goes in after the token it names.
         record.PatientId = patient.Id;
         record.TokenId = issued.Token.Id;
         record.Status = issued.Reused ? ShareStatus.Reused : ShareStatus.Accepted;
+        db.ShareRecords.Add(record);
         await db.SaveChangesAsync(ct);
 
         var expirySeconds = (int)Math.Max(0, (issued.Token.ExpiresAt - now).TotalSeconds);
@@ -149,12 +149,19 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
     /// <summary>The patient is found by ABHA number, else by ABHA address; the latest profile wins.</summary>
     private async Task<Patient> UpsertPatientAsync(int facilityId, SharedPatient shared, DateTime now, CancellationToken ct)
     {
-        var patient = shared.AbhaNumber is { } number
-            ? await db.Patients.FirstOrDefaultAsync(p => p.FacilityId == facilityId && p.AbhaNumber == number, ct)
-            : null;
-        patient ??= shared.AbhaAddress is { } address
-            ? await db.Patients.FirstOrDefaultAsync(p => p.FacilityId == facilityId && p.AbhaAddress == address, ct)
-            : null;
+        // Found by ABHA number, else by ABHA address: both candidates in one read (a union, so each half uses its index).
+        var (number, address) = (shared.AbhaNumber, shared.AbhaAddress);
+        var byNumber = db.Patients.Where(p => p.FacilityId == facilityId && p.AbhaNumber == number).OrderBy(p => p.Id).Take(1);
+        var byAddress = db.Patients.Where(p => p.FacilityId == facilityId && p.AbhaAddress == address).OrderBy(p => p.Id).Take(1);
+        var candidates = (number, address) switch
+        {
+            (null, null) => [],
+            (_, null) => await byNumber.ToListAsync(ct),
+            (null, _) => await byAddress.ToListAsync(ct),
+            _ => await byNumber.Concat(byAddress).ToListAsync(ct),
+        };
+        var patient = candidates.FirstOrDefault(p => number is not null && p.AbhaNumber == number)
+            ?? candidates.FirstOrDefault(p => address is not null && p.AbhaAddress == address);
         if (patient is null)
         {
             patient = new Patient { FacilityId = facilityId, Name = shared.Name, CreatedAt = now };

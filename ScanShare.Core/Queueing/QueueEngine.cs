@@ -14,6 +14,9 @@ public sealed record IssueTokenRequest(
 /// <param name="Reused">True when the patient already held a valid token in this queue and got it back.</param>
 public sealed record IssuedToken(Token Token, bool Reused);
 
+/// <summary>Where a scan gets its token: an active counter, the queue it serves and its facility's time zone, read together.</summary>
+public sealed record IssuePoint(int CounterId, ServiceQueue Queue, string TimeZoneId);
+
 /// <summary>
 /// Every change of a token goes through here: one database transaction per operation, a state precondition on
 /// every update (so two clerks can never both win), and one event per change published after commit.
@@ -69,25 +72,44 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
                 await FindCounterAsync(counterId, ct);
             }
 
-            var now = Now;
-            var today = await ServiceDateAsync(queue.FacilityId, ct);
-            if (request.PatientId is { } patientId)
-            {
-                var existing = await db.Tokens
-                    .Where(t => t.PatientId == patientId && t.QueueId == queue.Id && t.ServiceDate == today
-                        && t.ExpiresAt > now
-                        && (t.State == TokenState.Waiting || t.State == TokenState.Called || t.State == TokenState.Serving))
-                    .OrderByDescending(t => t.Id)
-                    .FirstOrDefaultAsync(ct);
-                if (existing is not null)
-                {
-                    return new IssuedToken(existing, Reused: true);
-                }
-            }
-
-            var token = await AddTokenAsync(queue, today, request, ct);
-            return new IssuedToken(token, Reused: false);
+            return await IssueInQueueAsync(queue, await ServiceDateAsync(queue.FacilityId, ct), request, ct);
         }, cancellationToken);
+
+    /// <summary>The active counter with this code at the facility, with its queue and time zone in one read; null when there is none in service.</summary>
+    public async Task<IssuePoint?> FindIssuePointAsync(int facilityId, string counterCode, CancellationToken cancellationToken = default) =>
+        await db.Counters.AsNoTracking()
+            .Where(c => c.FacilityId == facilityId && c.Code == counterCode && c.IsActive)
+            .Join(db.Facilities, c => c.FacilityId, f => f.Id, (c, f) => new IssuePoint(c.Id, c.Queue!, f.TimeZoneId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>As <see cref="IssueAsync"/>, for a counter already looked up with <see cref="FindIssuePointAsync"/>: nothing is read twice.</summary>
+    public Task<IssuedToken> IssueAtAsync(IssuePoint point, TokenSource source, long? patientId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(ct => IssueInQueueAsync(
+            point.Queue,
+            FacilityCalendar.LocalDate(clock.GetUtcNow(), point.TimeZoneId),
+            new IssueTokenRequest(point.Queue.Id, source, patientId, point.CounterId),
+            ct), cancellationToken);
+
+    private async Task<IssuedToken> IssueInQueueAsync(ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct)
+    {
+        var now = Now;
+        if (request.PatientId is { } patientId)
+        {
+            var existing = await db.Tokens
+                .Where(t => t.PatientId == patientId && t.QueueId == queue.Id && t.ServiceDate == today
+                    && t.ExpiresAt > now
+                    && (t.State == TokenState.Waiting || t.State == TokenState.Called || t.State == TokenState.Serving))
+                .OrderByDescending(t => t.Id)
+                .FirstOrDefaultAsync(ct);
+            if (existing is not null)
+            {
+                return new IssuedToken(existing, Reused: true);
+            }
+        }
+
+        var token = await AddTokenAsync(queue, today, request, ct);
+        return new IssuedToken(token, Reused: false);
+    }
 
     /// <summary>Calls the next waiting token for the counter's queue: priority lanes first, then first come, first served.</summary>
     /// <returns>The called token, or null when nobody is waiting.</returns>

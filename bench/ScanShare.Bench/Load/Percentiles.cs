@@ -14,7 +14,7 @@ public sealed record Percentiles(int Count, double P50, double P90, double P99, 
         }
 
         Array.Sort(sorted);
-        return new Percentiles(sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.90), Rank(sorted, 0.99), sorted[^1]);
+        return new Percentiles(sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.90), Rank(sorted, 0.99), Math.Round(sorted[^1], 2));
     }
 
     private static double Rank(double[] sorted, double quantile) =>

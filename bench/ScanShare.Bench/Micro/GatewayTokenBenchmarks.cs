@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ScanShare.Web.Simulator;
+
+namespace ScanShare.Bench.Micro;
+
+/// <summary>
+/// Checking an RS256 token as the app checks the gateway's and the simulator checks the app's session token: with
+/// validation parameters made once, and made anew for every call.
+/// </summary>
+public class GatewayTokenBenchmarks
+{
+    private readonly SimulatorKeys _keys = new();
+    private readonly JsonWebTokenHandler _handler = new();
+    private string _token = "";
+    private TokenValidationParameters _parameters = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _token = _keys.CreateGatewayToken();
+        _parameters = Parameters();
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<bool> ValidateWithSharedParameters() => (await _handler.ValidateTokenAsync(_token, _parameters)).IsValid;
+
+    [Benchmark]
+    public async Task<bool> ValidateWithNewParameters() => (await _handler.ValidateTokenAsync(_token, Parameters())).IsValid;
+
+    [Benchmark]
+    public async Task<bool> SimulatorSessionCheck() => (await _keys.ValidateSessionTokenAsync(_token)).IsValid;
+
+    private TokenValidationParameters Parameters() => new()
+    {
+        IssuerSigningKey = _keys.SigningKey,
+        ValidIssuer = SimulatorKeys.Issuer,
+        ValidAudience = "account",
+        ClockSkew = TimeSpan.FromSeconds(5),
+    };
+
+    [GlobalCleanup]
+    public void Cleanup() => _keys.Dispose();
+}

@@ -1,0 +1,70 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using ScanShare.Bench.Hosting;
+using ScanShare.Core.Abdm;
+using ScanShare.Core.Data;
+using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
+using ScanShare.Core.Queueing;
+using ScanShare.Web.Simulator;
+
+namespace ScanShare.Bench.Micro;
+
+/// <summary>
+/// Taking shares in on a real SQLite file (WAL, full sync): one transaction per share, and a group of 32 in one
+/// transaction. Each operation is one new patient's share: idempotency check, patient, token number, token, record, callback.
+/// </summary>
+public class ShareIntakeBenchmarks
+{
+    private const int Group = 32;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scanshare-micro-intake", Guid.NewGuid().ToString("N"));
+    private readonly IndianPatientGenerator _patients = new(new Random(11));
+    private readonly QueueEventHub _events = new(NullLogger<QueueEventHub>.Instance);
+    private readonly SqliteWriteGate _gate = new();
+    private DbContextOptions<ScanShareDbContext> _options = null!;
+    private int _counter;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _options = new DbContextOptionsBuilder<ScanShareDbContext>().UseSqlite(ScanShareDatabase.SqliteConnectionString(_directory)).Options;
+        using var db = new ScanShareDbContext(_options);
+        ScanShareDatabase.MigrateAsync(db).GetAwaiter().GetResult();
+        new FacilityCatalogSync(db, TimeProvider.System).ApplyAsync([BenchFacility.Create()]).GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<ShareIntakeResult> OneSharePerTransaction()
+    {
+        await using var db = new ScanShareDbContext(_options);
+        return await Intake(db).AcceptAsync(NextShare(), "{}");
+    }
+
+    [Benchmark(OperationsPerInvoke = Group)]
+    public async Task<int> GroupOf32InOneTransaction()
+    {
+        await using var db = new ScanShareDbContext(_options);
+        var shares = Enumerable.Range(0, Group).Select(_ => (NextShare(), "{}")).ToList();
+        return (await Intake(db).AcceptAllAsync(shares)).Count;
+    }
+
+    private ShareIntake Intake(ScanShareDbContext db) =>
+        new(db, new QueueEngine(db, TimeProvider.System, _events, _gate), TimeProvider.System, new OutboxSignal());
+
+    private ProfileShare NextShare()
+    {
+        var p = _patients.Next();
+        var counter = BenchFacility.CounterCodes[_counter++ % BenchFacility.CounterCodes.Count];
+        return new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), BenchFacility.HipId, counter, new SharedPatient(
+            p.AbhaNumber, p.AbhaAddress, p.Name, Enum.Parse<Gender>(p.Gender), p.YearOfBirth, p.MonthOfBirth, p.DayOfBirth,
+            p.Mobile, p.AddressLine, p.District, p.State, p.Pincode));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
