@@ -19,6 +19,7 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
 
     public async Task<BenchReport> RunAsync()
     {
+        var loadBeforeRun = MachineLoad.Read();
         await using var app = ScanShareHost.Start(BenchFacility.Create());
         var (facilityId, queueIds) = await FacilityAsync(app);
 
@@ -46,7 +47,7 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
 
         var appReports = new AppMeasurements(plan, appPhases, verdict, subscribers, callbacks).Reports(app.Name, WarmUp);
         var baselineReports = baseline.Where(p => p.Name != WarmUp).Select(p => PhaseReport.From("Bare Kestrel", p)).ToList();
-        return Summarise(appPhases, appReports, baselineReports, verdict);
+        return Summarise(appPhases, appReports, baselineReports, verdict) with { LoadBeforeRun = loadBeforeRun };
     }
 
     private async Task<IReadOnlyList<PhaseRun>> RunPhasesAsync(

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -34,9 +35,13 @@ public sealed record BenchReport(
     private static readonly JsonSerializerOptions JsonLine = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public DateTimeOffset RunAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>How busy the machine was just before the run (Linux): other work on the same cores skews every figure.</summary>
+    public MachineLoad? LoadBeforeRun { get; init; }
 
     public string ToJsonLine() => JsonSerializer.Serialize(this, JsonLine);
 

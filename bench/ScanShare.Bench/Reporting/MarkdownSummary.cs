@@ -33,6 +33,15 @@ public static class MarkdownSummary
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {report.Cores} cores, {report.Os}, {report.Runtime}. Load generator, app, simulated gateway and " +
             $"{report.Subscribers} SignalR subscribers all share these cores; peak working set of the process {report.PeakWorkingSetMb} MB.");
+        if (report.LoadBeforeRun is { } load)
+        {
+            md.AppendLine();
+            var pressure = load.CpuPressure60sPercent is { } waited
+                ? string.Create(CultureInfo.InvariantCulture, $", CPU pressure {waited:0} % (the share of the last minute some task waited for a core)")
+                : "";
+            md.AppendLine(CultureInfo.InvariantCulture, $"Other work on the machine just before the run: load average {load.LoadAverage1m:0.00}{pressure}.");
+        }
+
         md.AppendLine();
         md.AppendLine("### Targets");
         md.AppendLine();
