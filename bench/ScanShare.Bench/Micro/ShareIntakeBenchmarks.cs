@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScanShare.Bench.Hosting;
 using ScanShare.Core.Abdm;
@@ -25,10 +27,16 @@ public class ShareIntakeBenchmarks
     private DbContextOptions<ScanShareDbContext> _options = null!;
     private int _counter;
 
+    private readonly StatementCounter _statements = new();
+    private int _shares;
+
     [GlobalSetup]
     public void Setup()
     {
-        _options = new DbContextOptionsBuilder<ScanShareDbContext>().UseSqlite(ScanShareDatabase.SqliteConnectionString(_directory)).Options;
+        _options = new DbContextOptionsBuilder<ScanShareDbContext>()
+            .UseSqlite(ScanShareDatabase.SqliteConnectionString(_directory))
+            .AddInterceptors(_statements)
+            .Options;
         using var db = new ScanShareDbContext(_options);
         ScanShareDatabase.MigrateAsync(db).GetAwaiter().GetResult();
         new FacilityCatalogSync(db, TimeProvider.System).ApplyAsync([BenchFacility.Create()]).GetAwaiter().GetResult();
@@ -54,6 +62,7 @@ public class ShareIntakeBenchmarks
 
     private ProfileShare NextShare()
     {
+        _shares++;
         var p = _patients.Next();
         var counter = BenchFacility.CounterCodes[_counter++ % BenchFacility.CounterCodes.Count];
         return new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), BenchFacility.HipId, counter, new SharedPatient(
@@ -64,7 +73,40 @@ public class ShareIntakeBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        Console.WriteLine($"// SQL statements per share: {(double)_statements.Count / _shares:0.0} ({_statements.Count} for {_shares} shares; BEGIN and COMMIT not counted)");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
+}
+
+/// <summary>Counts the SQL statements sent, to compare the work of two versions of the intake independently of timing noise.</summary>
+public sealed class StatementCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Add(ref _count, Statements(command));
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Add(ref _count, Statements(command));
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Add(ref _count, Statements(command));
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    // A batched SaveChanges sends several statements in one command.
+    private static int Statements(DbCommand command) => Math.Max(1, command.CommandText.Count(c => c == ';'));
 }
