@@ -22,6 +22,11 @@ public sealed record ShareIntakeResult(ShareIntakeOutcome Outcome, string? Token
 /// </summary>
 public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeProvider clock, OutboxSignal outboxSignal)
 {
+    // Facilities and counters read by this instance (one request, or one group of shares in one transaction): a group
+    // of shares at the same facility reads each only once. Intake never changes them.
+    private readonly Dictionary<string, FacilityRef?> _facilities = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int FacilityId, string CounterCode), IssuePoint?> _issuePoints = [];
+
     public async Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default)
     {
         try
@@ -83,17 +88,14 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
             return new ShareIntakeResult(ShareIntakeOutcome.Duplicate);
         }
 
-        var facility = await db.Facilities.AsNoTracking()
-            .Where(f => f.HipId == share.HipId)
-            .Select(f => new { f.Id, f.HipId })
-            .SingleOrDefaultAsync(ct);
+        var facility = await FindFacilityAsync(share.HipId, ct);
         if (facility is null)
         {
             return new ShareIntakeResult(ShareIntakeOutcome.UnknownFacility, Reason: $"No facility with HIP id '{share.HipId}' is served here.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var point = await engine.FindIssuePointAsync(facility.Id, share.CounterCode, ct);
+        var point = await FindIssuePointAsync(facility.Id, share.CounterCode, ct);
         var record = new ShareRecord
         {
             RequestId = share.RequestId,
@@ -184,6 +186,31 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         await db.SaveChangesAsync(ct);
         return patient;
     }
+
+    private async Task<FacilityRef?> FindFacilityAsync(string hipId, CancellationToken ct)
+    {
+        if (!_facilities.TryGetValue(hipId, out var facility))
+        {
+            _facilities[hipId] = facility = await db.Facilities.AsNoTracking()
+                .Where(f => f.HipId == hipId)
+                .Select(f => new FacilityRef(f.Id, f.HipId))
+                .SingleOrDefaultAsync(ct);
+        }
+
+        return facility;
+    }
+
+    private async Task<IssuePoint?> FindIssuePointAsync(int facilityId, string counterCode, CancellationToken ct)
+    {
+        if (!_issuePoints.TryGetValue((facilityId, counterCode), out var point))
+        {
+            _issuePoints[(facilityId, counterCode)] = point = await engine.FindIssuePointAsync(facilityId, counterCode, ct);
+        }
+
+        return point;
+    }
+
+    private sealed record FacilityRef(int Id, string HipId);
 
     private Task<bool> IsKnownAsync(Guid requestId, CancellationToken ct) =>
         db.ShareRecords.AsNoTracking().AnyAsync(s => s.RequestId == requestId, ct);

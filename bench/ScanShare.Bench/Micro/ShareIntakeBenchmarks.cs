@@ -40,6 +40,7 @@ public class ShareIntakeBenchmarks
         using var db = new ScanShareDbContext(_options);
         ScanShareDatabase.MigrateAsync(db).GetAwaiter().GetResult();
         new FacilityCatalogSync(db, TimeProvider.System).ApplyAsync([BenchFacility.Create()]).GetAwaiter().GetResult();
+        _statements.Reset();
     }
 
     [Benchmark(Baseline = true)]
@@ -85,6 +86,8 @@ public sealed class StatementCounter : DbCommandInterceptor
     private int _count;
 
     public int Count => _count;
+
+    public void Reset() => _count = 0;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
