@@ -120,7 +120,7 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         }
 
         var patient = await UpsertPatientAsync(facility.Id, share.Patient, now, ct);
-        var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient.Id, ct);
+        var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient, ct);
 
         // Written once, complete: the record goes in after the token it names.
         record.PatientId = patient.Id;
@@ -183,7 +183,8 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         patient.State = shared.State;
         patient.Pincode = shared.Pincode;
         patient.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+
+        // Not saved here: it goes in with the token it gets, or else with the share record, in the same transaction.
         return patient;
     }
 

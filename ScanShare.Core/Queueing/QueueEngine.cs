@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
 
@@ -83,12 +84,19 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>As <see cref="IssueAsync"/>, for a counter already looked up with <see cref="FindIssuePointAsync"/>: nothing is read twice.</summary>
-    public Task<IssuedToken> IssueAtAsync(IssuePoint point, TokenSource source, long? patientId, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(ct => IssueInQueueAsync(
-            point.Queue,
-            FacilityCalendar.LocalDate(clock.GetUtcNow(), point.TimeZoneId),
-            new IssueTokenRequest(point.Queue.Id, source, patientId, point.CounterId),
-            ct), cancellationToken);
+    /// <param name="patient">Tracked by this engine's context. A patient not saved yet holds no token anywhere, and is saved with the new one.</param>
+    public Task<IssuedToken> IssueAtAsync(IssuePoint point, TokenSource source, Patient patient, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async ct =>
+        {
+            var today = FacilityCalendar.LocalDate(clock.GetUtcNow(), point.TimeZoneId);
+            if (db.Entry(patient).State == EntityState.Added)
+            {
+                var request = new IssueTokenRequest(point.Queue.Id, source, CounterId: point.CounterId);
+                return new IssuedToken(await AddTokenAsync(point.Queue, today, request, ct, patient: patient), Reused: false);
+            }
+
+            return await IssueInQueueAsync(point.Queue, today, new IssueTokenRequest(point.Queue.Id, source, patient.Id, point.CounterId), ct);
+        }, cancellationToken);
 
     private async Task<IssuedToken> IssueInQueueAsync(ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct)
     {
@@ -236,8 +244,9 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <param name="patient">A new patient to save with the token (its id is not known yet); otherwise the request's patient id.</param>
     private async Task<Token> AddTokenAsync(
-        ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct, long? transferredFrom = null)
+        ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct, long? transferredFrom = null, Patient? patient = null)
     {
         var number = await AllocateNumberAsync(queue.Id, today, ct);
         var now = Now;
@@ -252,6 +261,7 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
             Priority = request.Priority,
             State = TokenState.Waiting,
             PatientId = request.PatientId,
+            Patient = patient,
             IssuedAtCounterId = request.CounterId,
             IssuedAt = now,
             QueuedAt = now,
