@@ -17,6 +17,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<ScanShareDbContext>(options => options.UseSqlite(sqliteConnectionString));
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<QueueEventHub>();
         services.AddSingleton<IQueueEventPublisher>(sp => sp.GetRequiredService<QueueEventHub>());
         services.AddSingleton<IQueueEventSource>(sp => sp.GetRequiredService<QueueEventHub>());
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<ShareIntake>();
+        services.AddSingleton<ShareIntakeQueue>();
         services.AddScoped<ShareLog>();
         services.AddScoped<DailyReports>();
         services.AddSingleton<OutboxSignal>();

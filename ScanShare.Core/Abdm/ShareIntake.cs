@@ -22,6 +22,11 @@ public sealed record ShareIntakeResult(ShareIntakeOutcome Outcome, string? Token
 /// </summary>
 public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeProvider clock, OutboxSignal outboxSignal)
 {
+    // Facilities and counters read by this instance (one request, or one group of shares in one transaction): a group
+    // of shares at the same facility reads each only once. Intake never changes them.
+    private readonly Dictionary<string, FacilityRef?> _facilities = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int FacilityId, string CounterCode), IssuePoint?> _issuePoints = [];
+
     public async Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default)
     {
         try
@@ -46,6 +51,35 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         }
     }
 
+    /// <summary>
+    /// Takes in several shares in one transaction, each exactly as <see cref="AcceptAsync"/> would, so that one commit
+    /// (one flush to disk) serves them all. All or nothing: on an error nothing is committed and the caller takes the
+    /// shares one at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<ShareIntakeResult>> AcceptAllAsync(IReadOnlyList<(ProfileShare Share, string RawPayload)> shares, CancellationToken cancellationToken = default)
+    {
+        var results = await engine.InTransactionAsync(async ct =>
+        {
+            var taken = new List<ShareIntakeResult>(shares.Count);
+            foreach (var (share, rawPayload) in shares)
+            {
+                taken.Add(await AcceptInTransactionAsync(share, rawPayload, ct));
+                await db.SaveChangesAsync(ct);
+
+                // Everything of this share is written; the next one starts with an empty change tracker.
+                db.ChangeTracker.Clear();
+            }
+
+            return taken;
+        }, cancellationToken);
+        if (results.Any(r => r.Outcome is ShareIntakeOutcome.Accepted or ShareIntakeOutcome.Reused or ShareIntakeOutcome.Rejected))
+        {
+            outboxSignal.Notify();
+        }
+
+        return results;
+    }
+
     private async Task<ShareIntakeResult> AcceptInTransactionAsync(ProfileShare share, string rawPayload, CancellationToken ct)
     {
         // The gateway retries when our answer is slow; a request id already seen changes nothing, whatever its body.
@@ -54,48 +88,45 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
             return new ShareIntakeResult(ShareIntakeOutcome.Duplicate);
         }
 
-        var facility = await db.Facilities.AsNoTracking()
-            .Where(f => f.HipId == share.HipId)
-            .Select(f => new { f.Id, f.HipId })
-            .SingleOrDefaultAsync(ct);
+        var facility = await FindFacilityAsync(share.HipId, ct);
         if (facility is null)
         {
             return new ShareIntakeResult(ShareIntakeOutcome.UnknownFacility, Reason: $"No facility with HIP id '{share.HipId}' is served here.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var counter = await db.Counters.AsNoTracking()
-            .Where(c => c.FacilityId == facility.Id && c.Code == share.CounterCode && c.IsActive)
-            .Select(c => new { c.Id, c.QueueId })
-            .SingleOrDefaultAsync(ct);
+        var point = await FindIssuePointAsync(facility.Id, share.CounterCode, ct);
         var record = new ShareRecord
         {
             RequestId = share.RequestId,
             Protocol = share.Protocol,
             FacilityId = facility.Id,
             CounterCode = share.CounterCode,
-            CounterId = counter?.Id,
+            CounterId = point?.CounterId,
             ReceivedAt = now,
             RawPayload = rawPayload,
         };
-        db.ShareRecords.Add(record);
         var callbackId = Guid.NewGuid();
 
-        if (counter is null)
+        if (point is null)
         {
             var reason = $"Counter '{share.CounterCode}' is not in service at this facility.";
             record.Status = ShareStatus.Rejected;
             record.RejectionReason = reason;
+            db.ShareRecords.Add(record);
             await db.SaveChangesAsync(ct);
             AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Failure(share, "UNKNOWN_COUNTER", reason, callbackId, now), now);
             return new ShareIntakeResult(ShareIntakeOutcome.Rejected, Reason: reason);
         }
 
         var patient = await UpsertPatientAsync(facility.Id, share.Patient, now, ct);
-        var issued = await engine.IssueAsync(new IssueTokenRequest(counter.QueueId, TokenSource.Scan, patient.Id, counter.Id), ct);
+        var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient, ct);
+
+        // Written once, complete: the record goes in after the token it names.
         record.PatientId = patient.Id;
         record.TokenId = issued.Token.Id;
         record.Status = issued.Reused ? ShareStatus.Reused : ShareStatus.Accepted;
+        db.ShareRecords.Add(record);
         await db.SaveChangesAsync(ct);
 
         var expirySeconds = (int)Math.Max(0, (issued.Token.ExpiresAt - now).TotalSeconds);
@@ -120,12 +151,19 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
     /// <summary>The patient is found by ABHA number, else by ABHA address; the latest profile wins.</summary>
     private async Task<Patient> UpsertPatientAsync(int facilityId, SharedPatient shared, DateTime now, CancellationToken ct)
     {
-        var patient = shared.AbhaNumber is { } number
-            ? await db.Patients.FirstOrDefaultAsync(p => p.FacilityId == facilityId && p.AbhaNumber == number, ct)
-            : null;
-        patient ??= shared.AbhaAddress is { } address
-            ? await db.Patients.FirstOrDefaultAsync(p => p.FacilityId == facilityId && p.AbhaAddress == address, ct)
-            : null;
+        // Found by ABHA number, else by ABHA address: both candidates in one read (a union, so each half uses its index).
+        var (number, address) = (shared.AbhaNumber, shared.AbhaAddress);
+        var byNumber = db.Patients.Where(p => p.FacilityId == facilityId && p.AbhaNumber == number).OrderBy(p => p.Id).Take(1);
+        var byAddress = db.Patients.Where(p => p.FacilityId == facilityId && p.AbhaAddress == address).OrderBy(p => p.Id).Take(1);
+        var candidates = (number, address) switch
+        {
+            (null, null) => [],
+            (_, null) => await byNumber.ToListAsync(ct),
+            (null, _) => await byAddress.ToListAsync(ct),
+            _ => await byNumber.Concat(byAddress).ToListAsync(ct),
+        };
+        var patient = candidates.FirstOrDefault(p => number is not null && p.AbhaNumber == number)
+            ?? candidates.FirstOrDefault(p => address is not null && p.AbhaAddress == address);
         if (patient is null)
         {
             patient = new Patient { FacilityId = facilityId, Name = shared.Name, CreatedAt = now };
@@ -145,9 +183,35 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         patient.State = shared.State;
         patient.Pincode = shared.Pincode;
         patient.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+
+        // Not saved here: it goes in with the token it gets, or else with the share record, in the same transaction.
         return patient;
     }
+
+    private async Task<FacilityRef?> FindFacilityAsync(string hipId, CancellationToken ct)
+    {
+        if (!_facilities.TryGetValue(hipId, out var facility))
+        {
+            _facilities[hipId] = facility = await db.Facilities.AsNoTracking()
+                .Where(f => f.HipId == hipId)
+                .Select(f => new FacilityRef(f.Id, f.HipId))
+                .SingleOrDefaultAsync(ct);
+        }
+
+        return facility;
+    }
+
+    private async Task<IssuePoint?> FindIssuePointAsync(int facilityId, string counterCode, CancellationToken ct)
+    {
+        if (!_issuePoints.TryGetValue((facilityId, counterCode), out var point))
+        {
+            _issuePoints[(facilityId, counterCode)] = point = await engine.FindIssuePointAsync(facilityId, counterCode, ct);
+        }
+
+        return point;
+    }
+
+    private sealed record FacilityRef(int Id, string HipId);
 
     private Task<bool> IsKnownAsync(Guid requestId, CancellationToken ct) =>
         db.ShareRecords.AsNoTracking().AnyAsync(s => s.RequestId == requestId, ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
 
@@ -14,11 +15,15 @@ public sealed record IssueTokenRequest(
 /// <param name="Reused">True when the patient already held a valid token in this queue and got it back.</param>
 public sealed record IssuedToken(Token Token, bool Reused);
 
+/// <summary>Where a scan gets its token: an active counter, the queue it serves and its facility's time zone, read together.</summary>
+public sealed record IssuePoint(int CounterId, ServiceQueue Queue, string TimeZoneId);
+
 /// <summary>
 /// Every change of a token goes through here: one database transaction per operation, a state precondition on
 /// every update (so two clerks can never both win), and one event per change published after commit.
 /// </summary>
-public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events)
+/// <param name="writeGate">Queues this process's writers for SQLite; without one, concurrent writers rely on the driver's busy wait.</param>
+public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events, SqliteWriteGate? writeGate = null)
 {
     private readonly List<QueueEvent> _pendingEvents = [];
     private int _transactionDepth;
@@ -33,6 +38,8 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
         {
             return await work(cancellationToken);
         }
+
+        using var turn = writeGate is null ? null : await writeGate.EnterAsync(cancellationToken);
 
         // SQLite starts this as BEGIN IMMEDIATE: writers queue up here instead of failing on lock upgrade.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -66,25 +73,51 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
                 await FindCounterAsync(counterId, ct);
             }
 
-            var now = Now;
-            var today = await ServiceDateAsync(queue.FacilityId, ct);
-            if (request.PatientId is { } patientId)
+            return await IssueInQueueAsync(queue, await ServiceDateAsync(queue.FacilityId, ct), request, ct);
+        }, cancellationToken);
+
+    /// <summary>The active counter with this code at the facility, with its queue and time zone in one read; null when there is none in service.</summary>
+    public async Task<IssuePoint?> FindIssuePointAsync(int facilityId, string counterCode, CancellationToken cancellationToken = default) =>
+        await db.Counters.AsNoTracking()
+            .Where(c => c.FacilityId == facilityId && c.Code == counterCode && c.IsActive)
+            .Join(db.Facilities, c => c.FacilityId, f => f.Id, (c, f) => new IssuePoint(c.Id, c.Queue!, f.TimeZoneId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>As <see cref="IssueAsync"/>, for a counter already looked up with <see cref="FindIssuePointAsync"/>: nothing is read twice.</summary>
+    /// <param name="patient">Tracked by this engine's context. A patient not saved yet holds no token anywhere, and is saved with the new one.</param>
+    public Task<IssuedToken> IssueAtAsync(IssuePoint point, TokenSource source, Patient patient, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async ct =>
+        {
+            var today = FacilityCalendar.LocalDate(clock.GetUtcNow(), point.TimeZoneId);
+            if (db.Entry(patient).State == EntityState.Added)
             {
-                var existing = await db.Tokens
-                    .Where(t => t.PatientId == patientId && t.QueueId == queue.Id && t.ServiceDate == today
-                        && t.ExpiresAt > now
-                        && (t.State == TokenState.Waiting || t.State == TokenState.Called || t.State == TokenState.Serving))
-                    .OrderByDescending(t => t.Id)
-                    .FirstOrDefaultAsync(ct);
-                if (existing is not null)
-                {
-                    return new IssuedToken(existing, Reused: true);
-                }
+                var request = new IssueTokenRequest(point.Queue.Id, source, CounterId: point.CounterId);
+                return new IssuedToken(await AddTokenAsync(point.Queue, today, request, ct, patient: patient), Reused: false);
             }
 
-            var token = await AddTokenAsync(queue, today, request, ct);
-            return new IssuedToken(token, Reused: false);
+            return await IssueInQueueAsync(point.Queue, today, new IssueTokenRequest(point.Queue.Id, source, patient.Id, point.CounterId), ct);
         }, cancellationToken);
+
+    private async Task<IssuedToken> IssueInQueueAsync(ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct)
+    {
+        var now = Now;
+        if (request.PatientId is { } patientId)
+        {
+            var existing = await db.Tokens
+                .Where(t => t.PatientId == patientId && t.QueueId == queue.Id && t.ServiceDate == today
+                    && t.ExpiresAt > now
+                    && (t.State == TokenState.Waiting || t.State == TokenState.Called || t.State == TokenState.Serving))
+                .OrderByDescending(t => t.Id)
+                .FirstOrDefaultAsync(ct);
+            if (existing is not null)
+            {
+                return new IssuedToken(existing, Reused: true);
+            }
+        }
+
+        var token = await AddTokenAsync(queue, today, request, ct);
+        return new IssuedToken(token, Reused: false);
+    }
 
     /// <summary>Calls the next waiting token for the counter's queue: priority lanes first, then first come, first served.</summary>
     /// <returns>The called token, or null when nobody is waiting.</returns>
@@ -218,8 +251,9 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <param name="patient">A new patient to save with the token (its id is not known yet); otherwise the request's patient id.</param>
     private async Task<Token> AddTokenAsync(
-        ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct, long? transferredFrom = null)
+        ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct, long? transferredFrom = null, Patient? patient = null)
     {
         var number = await AllocateNumberAsync(queue.Id, today, ct);
         var now = Now;
@@ -234,6 +268,7 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
             Priority = request.Priority,
             State = TokenState.Waiting,
             PatientId = request.PatientId,
+            Patient = patient,
             IssuedAtCounterId = request.CounterId,
             IssuedAt = now,
             QueuedAt = now,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class OnShareDispatcher(
     GatewayAddress address,
     GatewaySessions sessions,
     OutboxSignal signal,
+    SqliteWriteGate writeGate,
     IOptions<AbdmGatewayOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -86,9 +88,11 @@ public sealed class OnShareDispatcher(
                 .ToListAsync(cancellationToken);
         }
 
+        var outcomes = new ConcurrentQueue<(OutboxMessage Message, string? Error)>();
         await Parallel.ForEachAsync(due,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.CallbackConcurrency, CancellationToken = cancellationToken },
-            async (message, ct) => await RecordAsync(message, await SendAsync(message, ct), ct));
+            async (message, ct) => outcomes.Enqueue((message, await SendAsync(message, ct))));
+        await RecordAsync(outcomes, cancellationToken);
         return due.Count;
     }
 
@@ -130,22 +134,37 @@ public sealed class OnShareDispatcher(
     private static string? Failure(HttpResponseMessage response) =>
         response.IsSuccessStatusCode ? null : $"The gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.";
 
-    private async Task RecordAsync(OutboxMessage message, string? error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a batch of attempts: the delivered ones in one statement, each failure with its own next attempt. A crash
+    /// before this only means those callbacks are sent again, under the same REQUEST-ID.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyCollection<(OutboxMessage Message, string? Error)> outcomes, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var attempts = message.Attempts + 1;
-        var outbox = db.OutboxMessages.Where(o => o.Id == message.Id);
-        if (error is null)
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        var delivered = outcomes.Where(o => o.Error is null).Select(o => o.Message.Id).ToList();
+        if (delivered.Count > 0)
         {
-            await outbox.ExecuteUpdateAsync(set => set.SetProperty(o => o.DeliveredAt, now).SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, (string?)null), cancellationToken);
-            return;
+            await db.OutboxMessages.Where(o => delivered.Contains(o.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.DeliveredAt, now)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.LastError, (string?)null), cancellationToken);
         }
 
+        foreach (var (message, error) in outcomes.Where(o => o.Error is not null))
+        {
+            await RecordFailureAsync(db, message, error!, now, cancellationToken);
+        }
+    }
+
+    private async Task RecordFailureAsync(ScanShareDbContext db, OutboxMessage message, string error, DateTime now, CancellationToken cancellationToken)
+    {
+        var attempts = message.Attempts + 1;
         var giveUp = now - message.CreatedAt >= options.Value.CallbackGiveUpAfter;
         var nextAttempt = now + Backoff(attempts);
-        await outbox.ExecuteUpdateAsync(set => set
+        await db.OutboxMessages.Where(o => o.Id == message.Id).ExecuteUpdateAsync(set => set
             .SetProperty(o => o.Attempts, attempts)
             .SetProperty(o => o.LastError, error.Length > 1000 ? error[..1000] : error)
             .SetProperty(o => o.NextAttemptAt, nextAttempt)

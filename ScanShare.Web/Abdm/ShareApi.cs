@@ -21,23 +21,23 @@ public static class ShareApi
     }
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ShareV3(
-        HttpRequest request, ShareIntake intake, TimeProvider clock, CancellationToken cancellationToken) =>
+        HttpRequest request, ShareIntakeQueue intake, TimeProvider clock, CancellationToken cancellationToken) =>
         HandleAsync(request, intake, cancellationToken, body => ShareParser.ParseV3(
             body, request.Headers["REQUEST-ID"].FirstOrDefault(), request.Headers["X-HIP-ID"].FirstOrDefault(), CurrentYear(clock)));
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ShareV1(
-        HttpRequest request, ShareIntake intake, TimeProvider clock, CancellationToken cancellationToken) =>
+        HttpRequest request, ShareIntakeQueue intake, TimeProvider clock, CancellationToken cancellationToken) =>
         HandleAsync(request, intake, cancellationToken, body => ShareParser.ParseLegacy(
             ShareProtocol.V1, body, request.Headers["X-HIP-ID"].FirstOrDefault(), CurrentYear(clock)));
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ShareV05(
-        HttpRequest request, ShareIntake intake, TimeProvider clock, CancellationToken cancellationToken) =>
+        HttpRequest request, ShareIntakeQueue intake, TimeProvider clock, CancellationToken cancellationToken) =>
         HandleAsync(request, intake, cancellationToken, body => ShareParser.ParseLegacy(
             ShareProtocol.V05, body, request.Headers["X-HIP-ID"].FirstOrDefault(), CurrentYear(clock)));
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
-        ShareIntake intake,
+        ShareIntakeQueue intake,
         CancellationToken cancellationToken,
         Func<byte[], ShareParseResult> parse)
     {
