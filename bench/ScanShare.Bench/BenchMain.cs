@@ -1,11 +1,13 @@
 using ScanShare.Bench.Micro;
 using ScanShare.Bench.Reporting;
+using ScanShare.Bench.Reports;
 
 namespace ScanShare.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/ScanShare.Bench</c>: the load and latency benchmark, one JSON line on
-/// standard output and a summary in docs/benchmarks.md. With <c>--micro</c>: the hot path's micro-benchmarks.
+/// standard output and a summary in docs/benchmarks.md. With <c>--micro</c>: the hot path's micro-benchmarks. With
+/// <c>--reports</c>: the supervisor's daily report over a year of a busy hospital's tokens.
 /// </summary>
 public static class BenchMain
 {
@@ -15,6 +17,11 @@ public static class BenchMain
         {
             MicroBenchmarks.Run([.. args.Where(a => a != "--micro")]);
             return 0;
+        }
+
+        if (args.Contains("--reports"))
+        {
+            return await DailyReportBench.RunAsync(Console.Error);
         }
 
         var settings = BenchSettings.FromArgs(args);

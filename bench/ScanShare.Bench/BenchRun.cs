@@ -36,7 +36,8 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
         }
 
         progress.WriteLine($"Connecting {settings.Subscribers} live subscribers…");
-        await using var subscribers = await LiveSubscribers.ConnectAsync(app.BaseAddress, settings.Subscribers, facilityId, queueIds);
+        var staffCookie = await StaffSignIn.CookieHeaderAsync(app.BaseAddress);
+        await using var subscribers = await LiveSubscribers.ConnectAsync(app.BaseAddress, settings.Subscribers, facilityId, queueIds, staffCookie);
         using var callbacks = new CallbackWatch(app.Inbox);
         var appPhases = await RunPhasesAsync(app, plan, wrapAround: false,
             settleAsync: () => DatabaseChecks.DrainOutboxAsync(app.CreateDbContext, SettleTimeout), subscribers);

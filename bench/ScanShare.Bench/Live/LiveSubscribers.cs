@@ -26,8 +26,8 @@ public sealed class LiveSubscribers : IAsyncDisposable
     public long EventsReceived => _subscribers.Sum(s => s.Received);
 
     /// <summary>
-    /// Every hub connection is made here. The hub will require a signed-in staff member: pass the sign-in cookie as
-    /// <paramref name="cookieHeader"/> (e.g. <c>.AspNetCore.Identity.Application=…</c>); null connects anonymously.
+    /// Every hub connection is made here. The hub requires a signed-in member of staff: pass the sign-in cookie as
+    /// <paramref name="cookieHeader"/> (see <see cref="StaffSignIn"/>).
     /// </summary>
     public static HubConnection CreateHubConnection(Uri appAddress, string? cookieHeader = null) =>
         new HubConnectionBuilder()
