@@ -1,8 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using ScanShare.Core;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
@@ -12,35 +10,12 @@ using ScanShare.Web.Components.Pages.Counters;
 namespace ScanShare.Tests.Components;
 
 /// <summary>The counter desk rendered by bunit over the real engine and a real SQLite file.</summary>
-public sealed class CounterDeskComponentTests : BunitContext, IAsyncLifetime
+public sealed class CounterDeskComponentTests : EngineComponentTest
 {
-    private TestDatabase _db = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        Services.AddSingleton<TimeProvider>(_db.Clock);
-        Services.AddScanShareCore(_db.ConnectionString);
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public new async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     private IRenderedComponent<CounterDesk> RenderDesk(string counter = "OPD-REG-1")
     {
         Render<MudPopoverProvider>();
         return Render<CounterDesk>(p => p.Add(d => d.HipId, "IN0710000123").Add(d => d.CounterCode, counter));
-    }
-
-    private async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
-    {
-        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     [Fact]
@@ -67,7 +42,7 @@ public sealed class CounterDeskComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task CallNextCallsTheFirstWaitingTokenThroughTheEngine()
     {
-        var queue = await _db.QueueIdAsync("registration");
+        var queue = await Db.QueueIdAsync("registration");
         await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
         var desk = RenderDesk();
         desk.WaitForAssertion(() => Assert.False(desk.Find("#call-next").HasAttribute("disabled")));
@@ -75,15 +50,15 @@ public sealed class CounterDeskComponentTests : BunitContext, IAsyncLifetime
         await desk.Find("#call-next").ClickAsync(new());
 
         desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
-        var otherCounter = await _db.CounterIdAsync("OPD-REG-2");
+        var otherCounter = await Db.CounterIdAsync("OPD-REG-2");
         Assert.Null(await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(otherCounter)));
     }
 
     [Fact]
     public async Task TheF8ShortcutCompletesTheCurrentToken()
     {
-        var queue = await _db.QueueIdAsync("registration");
-        var counter = await _db.CounterIdAsync("OPD-REG-1");
+        var queue = await Db.QueueIdAsync("registration");
+        var counter = await Db.CounterIdAsync("OPD-REG-1");
         await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
         await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
         var desk = RenderDesk();
@@ -101,7 +76,7 @@ public sealed class CounterDeskComponentTests : BunitContext, IAsyncLifetime
         var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
             new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", "Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", "12 MG Road", "South Delhi", "Delhi", "110003"));
         await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
-        var counter = await _db.CounterIdAsync("OPD-REG-1");
+        var counter = await Db.CounterIdAsync("OPD-REG-1");
         await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
         var dialogs = Render<MudDialogProvider>();
         var desk = RenderDesk();

@@ -1,25 +1,14 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using ScanShare.Core.Reporting;
+using ScanShare.Tests.Support;
 using ScanShare.Web.Components.Pages.Reports;
 
 namespace ScanShare.Tests.Components;
 
-public sealed class ReportViewComponentTests : BunitContext, IAsyncLifetime
+public sealed class ReportViewComponentTests : ComponentTest
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services only dispose asynchronously.
-    public new Task DisposeAsync() => base.DisposeAsync().AsTask();
-
-    public ReportViewComponentTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     private static FacilityReport Report(int days) => new(
         1, "IN0710000123", "District Hospital Demo", new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 23 + days),
         new TokenFigures(12, 7, 3, 1, 1, 0, 0, 9, 3, 0),

@@ -2,8 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
-using ScanShare.Core;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
@@ -14,25 +12,13 @@ using ScanShare.Web.Display;
 namespace ScanShare.Tests.Components;
 
 /// <summary>The TV board rendered by bunit over the real engine and a real SQLite file.</summary>
-public sealed class TokenDisplayComponentTests : BunitContext, IAsyncLifetime
+public sealed class TokenDisplayComponentTests : EngineComponentTest
 {
-    private TestDatabase _db = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        Services.AddSingleton<TimeProvider>(_db.Clock);
-        Services.AddScanShareCore(_db.ConnectionString);
-        Services.AddMudServices();
+        await base.InitializeAsync();
         Services.AddSingleton(Options.Create(new FacilityCatalogSettings { Facilities = [DemoFacility.Create()] }));
         Services.AddSingleton<DisplayDirectory>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public new async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _db.DisposeAsync();
     }
 
     private IRenderedComponent<TokenDisplay> RenderTv(string key = DemoFacility.DisplayKey)
@@ -40,12 +26,6 @@ public sealed class TokenDisplayComponentTests : BunitContext, IAsyncLifetime
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameter("key", key));
         return Render<TokenDisplay>(p => p.Add(d => d.HipId, DemoFacility.HipId).Add(d => d.DisplayCode, "opd-hall"));
-    }
-
-    private async Task<T> RunAsync<T>(Func<QueueEngine, Task<T>> action)
-    {
-        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<QueueEngine>());
     }
 
     [Fact]
@@ -56,7 +36,7 @@ public sealed class TokenDisplayComponentTests : BunitContext, IAsyncLifetime
         var tv = RenderTv();
         tv.WaitForAssertion(() => Assert.Equal("true", tv.Find(".tv").GetAttribute("data-live")));
         Assert.Contains("Please wait for your token number", tv.Markup);
-        var counter = await _db.CounterIdAsync("OPD-REG-2");
+        var counter = await Db.CounterIdAsync("OPD-REG-2");
         await using (var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<WalkInRegistration>()
@@ -64,7 +44,7 @@ public sealed class TokenDisplayComponentTests : BunitContext, IAsyncLifetime
         }
 
         tv.WaitForAssertion(() => Assert.Contains("R-001", tv.Find("[data-next-queue]").TextContent));
-        await RunAsync(e => e.CallNextAsync(counter));
+        await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
 
         tv.WaitForAssertion(() =>
         {
