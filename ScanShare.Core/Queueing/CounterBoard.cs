@@ -22,7 +22,8 @@ public sealed record CounterToken(
     DateTime QueuedAt,
     DateTime? CalledAt,
     string? Uhid,
-    string? Department);
+    string? Department,
+    int RequeueCount);
 
 public sealed record IncomingShare(
     DateTime ReceivedAt,
@@ -42,7 +43,13 @@ public sealed record CounterView(
     CounterToken? Current,
     IReadOnlyList<CounterToken> Waiting,
     IReadOnlyList<IncomingShare> IncomingShares,
-    IReadOnlyList<(int QueueId, string Name)> TransferTargets);
+    IReadOnlyList<(int QueueId, string Name)> TransferTargets,
+    SkipPolicy SkipPolicy,
+    int MaxRequeues)
+{
+    /// <summary>Whether skipping this token closes it as a no-show rather than sending it to the back of the line.</summary>
+    public bool SkipEndsToken(CounterToken token) => SkipPolicy == SkipPolicy.NoShow || token.RequeueCount >= MaxRequeues;
+}
 
 /// <summary>What a clerk's counter screen shows: the counter's current token, its queue in call order, today's shares at this counter.</summary>
 public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
@@ -61,7 +68,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
         var counter = await db.Counters.AsNoTracking()
             .Where(c => c.Code == counterCode && c.IsActive)
             .Join(db.Facilities.Where(f => f.HipId == hipId), c => c.FacilityId, f => f.Id,
-                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name, f.TimeZoneId), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.FacilityId })
+                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name, f.TimeZoneId), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.Queue.SkipPolicy, c.Queue.MaxRequeues, c.FacilityId })
             .SingleOrDefaultAsync(cancellationToken);
         if (counter is null)
         {
@@ -105,7 +112,9 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
                 s.Patient?.AbhaNumber, s.Patient?.AbhaAddress, s.Patient?.Mobile,
                 s.Patient is null ? null : PatientDisplay.Address(s.Patient.AddressLine, s.Patient.District, s.Patient.State, s.Patient.Pincode),
                 Returning: s.Patient is not null && s.Patient.CreatedAt < dayStart)).ToList(),
-            targets.Select(q => (q.Id, q.Name)).ToList());
+            targets.Select(q => (q.Id, q.Name)).ToList(),
+            counter.SkipPolicy,
+            counter.MaxRequeues);
     }
 
     private IQueryable<CounterToken> Project(IQueryable<Token> tokens) =>
@@ -117,5 +126,6 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             t.Patient != null ? t.Patient.AbhaNumber : null,
             t.IssuedAt, t.QueuedAt, t.CalledAt,
             t.Patient != null ? t.Patient.Uhid : null,
-            t.Department));
+            t.Department,
+            t.RequeueCount));
 }

@@ -92,4 +92,37 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         await WithServiceAsync<PatientRegistration, string>(r => r.RegisterAsync(tokenId, draft!.Details with { Department = "ENT" }, draft.PatientVersion, "clerk"));
         desk.WaitForAssertion(() => Assert.Contains("ENT", desk.Find("#current-registration").TextContent));
     }
+
+    [Fact]
+    public async Task SkippingATokenThatWouldBecomeANoShowAsksFirstAndOnlyThenClosesIt()
+    {
+        var queue = await Db.QueueIdAsync("registration");
+        var counter = await Db.CounterIdAsync("OPD-REG-1");
+        var issued = await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
+        for (var i = 0; i < 2; i++)
+        {
+            await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
+            await WithServiceAsync<QueueEngine, Token>(e => e.SkipAsync(issued.Token.Id));
+        }
+
+        await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
+        var dialogs = Render<MudDialogProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F9"));
+        dialogs.WaitForAssertion(() => Assert.Contains("Mark R-001 as no-show?", dialogs.Markup));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Keep")).ClickAsync(new());
+        Assert.Equal(TokenState.Called, await TokenStateAsync(issued.Token.Id));
+
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F9"));
+        dialogs.WaitForAssertion(() => Assert.Contains("Mark R-001 as no-show?", dialogs.Markup));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Mark no-show")).ClickAsync(new());
+
+        desk.WaitForAssertion(() => Assert.Empty(desk.FindAll("#current-token")));
+        Assert.Equal(TokenState.NoShow, await TokenStateAsync(issued.Token.Id));
+    }
+
+    private Task<TokenState> TokenStateAsync(long tokenId) =>
+        WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, TokenState>(db => Task.FromResult(db.Tokens.Single(t => t.Id == tokenId).State));
 }
