@@ -49,10 +49,12 @@ public static partial class StaffSignIn
         return client;
     }
 
-    /// <summary>Signs in through the form in the browser, optionally choosing a counter, and waits for the landing page.</summary>
+    /// <summary>Opens a page, signs in through the form it redirects to (optionally choosing a counter) and waits for the landing page.</summary>
     public static async Task SignInAsync(IPage page, string userName, string? counterCode = null, string? returnUrl = null)
     {
-        await page.GotoAsync(returnUrl is null ? StaffHosting.LoginPath : $"{StaffHosting.LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        // As a newcomer does: open the app, get sent to sign in, come back.
+        await page.GotoAsync(returnUrl ?? "/");
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(PasswordOf(userName));
         if (counterCode is not null)
