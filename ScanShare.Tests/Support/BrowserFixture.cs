@@ -12,6 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    // The suite runs test classes in parallel; on a two-core machine the browsers and servers share them.
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(10_000);
+
     public ScanShareAppFactory App { get; private set; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
