@@ -9,6 +9,9 @@ public sealed class OutboxMessage
     public long Id { get; set; }
     public int FacilityId { get; set; }
     public long ShareRecordId { get; set; }
+
+    /// <summary>Set when the message is written with its share record, so both go in with one <c>SaveChanges</c>.</summary>
+    public ShareRecord? ShareRecord { get; set; }
     public ShareProtocol Protocol { get; set; }
 
     /// <summary>Path below the gateway's base URL, e.g. <c>patient-share/v3/on-share</c>.</summary>

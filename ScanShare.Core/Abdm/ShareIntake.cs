@@ -113,8 +113,6 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
             var reason = $"Counter '{share.CounterCode}' is not in service at this facility.";
             record.Status = ShareStatus.Rejected;
             record.RejectionReason = reason;
-            db.ShareRecords.Add(record);
-            await db.SaveChangesAsync(ct);
             AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Failure(share, "UNKNOWN_COUNTER", reason, callbackId, now), now);
             return new ShareIntakeResult(ShareIntakeOutcome.Rejected, Reason: reason);
         }
@@ -122,23 +120,22 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         var patient = await UpsertPatientAsync(facility.Id, share.Patient, now, ct);
         var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient, ct);
 
-        // Written once, complete: the record goes in after the token it names.
+        // Written once, complete: the record goes in after the token it names, together with its callback.
         record.PatientId = patient.Id;
         record.TokenId = issued.Token.Id;
         record.Status = issued.Reused ? ShareStatus.Reused : ShareStatus.Accepted;
-        db.ShareRecords.Add(record);
-        await db.SaveChangesAsync(ct);
 
         var expirySeconds = (int)Math.Max(0, (issued.Token.ExpiresAt - now).TotalSeconds);
         AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Success(share, issued.Token.Label, expirySeconds, callbackId, now), now);
         return new ShareIntakeResult(issued.Reused ? ShareIntakeOutcome.Reused : ShareIntakeOutcome.Accepted, issued.Token.Label);
     }
 
+    /// <summary>Adds the share record with its callback; both go in with the caller's next <c>SaveChanges</c>.</summary>
     private void AddCallback(ShareRecord record, string hipId, Guid callbackId, string body, DateTime now) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
             FacilityId = record.FacilityId,
-            ShareRecordId = record.Id,
+            ShareRecord = record,
             Protocol = record.Protocol,
             Path = OnShareCallbacks.PathFor(record.Protocol),
             CallbackRequestId = callbackId,

@@ -24,7 +24,7 @@ public sealed class ShareLog(ScanShareDbContext db)
             .Select(s => new ShareProblem(s.ReceivedAt, s.RequestId, s.CounterCode, "Share rejected", s.RejectionReason))
             .ToListAsync(cancellationToken);
         var undelivered = await db.OutboxMessages.AsNoTracking()
-            .Where(o => o.DeliveredAt == null && o.Attempts > 0 && o.CreatedAt >= sinceUtc)
+            .FailedSince(sinceUtc)
             .Join(db.ShareRecords, o => o.ShareRecordId, s => s.Id, (o, s) => new { o, s })
             .OrderByDescending(x => x.o.CreatedAt)
             .Take(max)

@@ -82,8 +82,7 @@ public sealed class OnShareDispatcher(
             var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
             due = await db.OutboxMessages.AsNoTracking()
-                .Where(o => o.DeliveredAt == null && o.GaveUpAt == null && o.NextAttemptAt <= now)
-                .OrderBy(o => o.NextAttemptAt)
+                .DueBy(now)
                 .Take(100)
                 .ToListAsync(cancellationToken);
         }

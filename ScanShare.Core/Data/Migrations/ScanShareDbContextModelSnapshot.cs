@@ -202,7 +202,11 @@ namespace ScanShare.Core.Data.Migrations
 
                     b.HasIndex("ShareRecordId");
 
-                    b.HasIndex("DeliveredAt", "GaveUpAt", "NextAttemptAt");
+                    b.HasIndex(new[] { "NextAttemptAt" }, "IX_OutboxMessages_Pending_NextAttemptAt")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"GaveUpAt\" IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_OutboxMessages_Undelivered_CreatedAt")
+                        .HasFilter("\"DeliveredAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });
@@ -756,11 +760,13 @@ namespace ScanShare.Core.Data.Migrations
 
             modelBuilder.Entity("ScanShare.Core.Abdm.OutboxMessage", b =>
                 {
-                    b.HasOne("ScanShare.Core.Abdm.ShareRecord", null)
+                    b.HasOne("ScanShare.Core.Abdm.ShareRecord", "ShareRecord")
                         .WithMany()
                         .HasForeignKey("ShareRecordId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ShareRecord");
                 });
 
             modelBuilder.Entity("ScanShare.Core.Abdm.ShareRecord", b =>

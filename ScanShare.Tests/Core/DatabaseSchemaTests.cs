@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
+using ScanShare.Tests.Support;
+
+namespace ScanShare.Tests.Core;
+
+public sealed class DatabaseSchemaTests
+{
+    [Fact]
+    public async Task EveryModelChangeHasAMigration()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the last migration: add a migration.");
+    }
+
+    [Fact]
+    public async Task OutboxReadsSeekTheirPartialIndexes()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+
+        var duePlan = await QueryPlanAsync(database, db.OutboxMessages.DueBy(now).Take(100).ToQueryString());
+        var failedPlan = await QueryPlanAsync(database, db.OutboxMessages.FailedSince(now.AddDays(-1)).ToQueryString());
+
+        Assert.Contains("SEARCH o USING INDEX IX_OutboxMessages_Pending_NextAttemptAt", duePlan);
+        Assert.DoesNotContain("TEMP B-TREE", duePlan);
+        Assert.Contains("SEARCH o USING INDEX IX_OutboxMessages_Undelivered_CreatedAt", failedPlan);
+    }
+
+    /// <summary>SQLite's plan for a query as EF Core writes it (its parameter lines dropped; unbound parameters are NULL).</summary>
+    private static async Task<string> QueryPlanAsync(TestDatabase database, string queryString)
+    {
+        var sql = string.Join('\n', queryString.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            details.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+
+        return string.Join("; ", details);
+    }
+}
