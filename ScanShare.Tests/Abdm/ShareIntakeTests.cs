@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Patients;
+using ScanShare.Core.Queueing;
 using ScanShare.Tests.Support;
 
 namespace ScanShare.Tests.Abdm;
@@ -56,6 +57,42 @@ public sealed class ShareIntakeTests : IAsyncLifetime
         Assert.Equal("1800", callback.GetProperty("acknowledgement").GetProperty("profile").GetProperty("expiry").GetString());
         Assert.Equal("OPD-REG-1", callback.GetProperty("acknowledgement").GetProperty("profile").GetProperty("context").GetString());
         Assert.Equal(share.RequestId.ToString(), callback.GetProperty("response").GetProperty("requestId").GetString());
+    }
+
+    [Fact]
+    public async Task AGroupOfSharesIsTakenInAsEachWouldBeAloneWithRecordsAndEventsNamingTheSavedRows()
+    {
+        var first = Share();
+        var other = Share(counter: "LAB-1", name: "Ravi Kumar") with
+        {
+            Patient = Share().Patient with { AbhaNumber = "91-1111-2222-3333", AbhaAddress = "ravi.kumar@abdm", Name = "Ravi Kumar" },
+        };
+        var group = new[] { first, Share(), first, other, Share(counter: "NO-SUCH-COUNTER") }.Select(s => (s, "{}")).ToList();
+
+        var (engine, context) = _db.CreateEngine();
+        IReadOnlyList<ShareIntakeResult> results;
+        await using (context)
+        {
+            results = await new ShareIntake(context, engine, _db.Clock, new OutboxSignal()).AcceptAllAsync(group);
+        }
+
+        Assert.Equal(
+            [ShareIntakeOutcome.Accepted, ShareIntakeOutcome.Reused, ShareIntakeOutcome.Duplicate, ShareIntakeOutcome.Accepted, ShareIntakeOutcome.Rejected],
+            results.Select(r => r.Outcome));
+        Assert.Equal(["R-001", "R-001", null, "L-001", null], results.Select(r => r.TokenLabel));
+        Assert.Equal((4, 2, 2, 4), await CountsAsync());
+
+        await using var db = _db.CreateDbContext();
+        var records = await db.ShareRecords.OrderBy(r => r.Id).ToListAsync();
+        var tokens = await db.Tokens.ToDictionaryAsync(t => t.Id);
+        Assert.All(records.Take(3), r => Assert.Equal(tokens[r.TokenId!.Value].PatientId, r.PatientId));
+        Assert.Equal(["R-001", "R-001", "L-001"], records.Take(3).Select(r => tokens[r.TokenId!.Value].Label));
+        Assert.Null(records[3].TokenId);
+        Assert.Equal(
+            records.Select(r => r.Id).Order(),
+            (await db.OutboxMessages.Select(o => o.ShareRecordId).ToListAsync()).Order());
+        var issued = _db.Published.Where(e => e.Kind == QueueEventKind.Issued).ToList();
+        Assert.Equal(tokens.Values.Select(t => (t.Id, t.Label)).Order(), issued.Select(e => (e.TokenId, e.Label)).Order());
     }
 
     [Fact]
