@@ -40,6 +40,19 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     }
 
     [Fact]
+    public async Task ATokenIssuedWhileTheDeskConnectsShowsThoughItsEventCameBeforeTheSubscription()
+    {
+        var queue = await Db.QueueIdAsync("registration");
+        Services.AddSingleton<IQueueEventSource>(sp => new SubscriptionAfter(
+            sp.GetRequiredService<QueueEventHub>(),
+            () => Task.Run(() => WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)))).Wait()));
+
+        var desk = RenderDesk();
+
+        desk.WaitForAssertion(() => Assert.Contains("R-001", desk.Find("#waiting").TextContent));
+    }
+
+    [Fact]
     public async Task CallNextCallsTheFirstWaitingTokenThroughTheEngine()
     {
         var queue = await Db.QueueIdAsync("registration");

@@ -63,6 +63,21 @@ public sealed class TokenDisplayComponentTests : EngineComponentTest
     }
 
     [Fact]
+    public async Task ACallMadeWhileTheTvConnectsShowsThoughItsEventCameBeforeTheSubscription()
+    {
+        var counter = await Db.CounterIdAsync("OPD-REG-2");
+        var queue = await Db.QueueIdAsync("registration");
+        await Db.RunAsync(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
+        Services.AddSingleton<IQueueEventSource>(sp => new SubscriptionAfter(
+            sp.GetRequiredService<QueueEventHub>(),
+            () => Task.Run(() => WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter))).Wait()));
+
+        var tv = RenderTv();
+
+        tv.WaitForAssertion(() => Assert.Contains("R-001", tv.Find("#now-calling .tv-call").TextContent));
+    }
+
+    [Fact]
     public void AWrongKeyShowsNoBoard()
     {
         var tv = RenderTv("not-the-key-at-all");

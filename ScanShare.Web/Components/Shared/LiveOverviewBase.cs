@@ -21,12 +21,14 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
 
     protected override Task OnInitializedAsync() => RefreshAsync();
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
             _subscription = QueueEvents.Subscribe(_ => InvokeAsync(RefreshAndRenderAsync));
-            StateHasChanged();
+
+            // Anything committed between the first load and the subscription would otherwise stay unseen until the next event.
+            await RefreshAndRenderAsync();
         }
     }
 
