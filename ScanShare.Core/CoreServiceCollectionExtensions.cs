@@ -32,7 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CatalogEditor>();
         services.AddScoped<ShareIntake>();
         services.AddSingleton<ShareIntakeQueue>();
-        services.AddScoped<ShareLog>();
+        services.AddScoped<GatewayProblemLog>();
         services.AddScoped<DailyReports>();
         services.AddSingleton<OutboxSignal>();
         return services;

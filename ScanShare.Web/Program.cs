@@ -26,6 +26,7 @@ builder.AddScanShareUi();
 var app = builder.Build();
 
 app.UseScanShareErrorHandling();
+app.UseGatewayRefusalLog();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -113,7 +113,7 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
             var reason = $"Counter '{share.CounterCode}' is not in service at this facility.";
             record.Status = ShareStatus.Rejected;
             record.RejectionReason = reason;
-            AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Failure(share, "UNKNOWN_COUNTER", reason, callbackId, now), now);
+            AddCallback(record, facility.HipId, callbackId, OnShareCallbacks.Failure(share, reason, callbackId, now), now);
             return new ShareIntakeResult(ShareIntakeOutcome.Rejected, Reason: reason);
         }
 
@@ -134,13 +134,15 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
     private void AddCallback(ShareRecord record, string hipId, Guid callbackId, string body, DateTime now) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
+            Flow = GatewayFlow.OnShare,
             FacilityId = record.FacilityId,
-            ShareRecord = record,
-            Protocol = record.Protocol,
-            Path = OnShareCallbacks.PathFor(record.Protocol),
-            CallbackRequestId = callbackId,
             HipId = hipId,
+            Path = OnShareCallbacks.PathFor(record.Protocol),
+            RequestId = callbackId,
             Body = body,
+            ShareRecord = record,
+            TokenId = record.TokenId,
+            PatientId = record.PatientId,
             CreatedAt = now,
             NextAttemptAt = now,
         });

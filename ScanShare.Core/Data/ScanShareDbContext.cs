@@ -24,6 +24,7 @@ public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> opti
     public DbSet<TokenNumberSequence> TokenNumberSequences => Set<TokenNumberSequence>();
     public DbSet<ShareRecord> ShareRecords => Set<ShareRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RefusedGatewayCall> RefusedGatewayCalls => Set<RefusedGatewayCall>();
     public DbSet<UhidSequence> UhidSequences => Set<UhidSequence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

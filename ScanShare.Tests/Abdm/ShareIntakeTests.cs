@@ -90,7 +90,7 @@ public sealed class ShareIntakeTests : IAsyncLifetime
         Assert.Null(records[3].TokenId);
         Assert.Equal(
             records.Select(r => r.Id).Order(),
-            (await db.OutboxMessages.Select(o => o.ShareRecordId).ToListAsync()).Order());
+            (await db.OutboxMessages.Select(o => o.ShareRecordId!.Value).ToListAsync()).Order());
         var issued = _db.Published.Where(e => e.Kind == QueueEventKind.Issued).ToList();
         Assert.Equal(tokens.Values.Select(t => (t.Id, t.Label)).Order(), issued.Select(e => (e.TokenId, e.Label)).Order());
     }
@@ -166,7 +166,8 @@ public sealed class ShareIntakeTests : IAsyncLifetime
         Assert.Equal(ShareIntakeOutcome.Rejected, result.Outcome);
         Assert.Equal((1, 0, 0, 1), await CountsAsync());
         var callback = await LastCallbackAsync();
-        Assert.Equal("FAILED", callback.GetProperty("acknowledgement").GetProperty("status").GetString());
+        Assert.False(callback.TryGetProperty("acknowledgement", out _));
+        Assert.Equal("1000", callback.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("Counter 'RADIOLOGY-9' is not in service at this facility.", callback.GetProperty("error").GetProperty("message").GetString());
         await using var db = _db.CreateDbContext();
         Assert.Equal(ShareStatus.Rejected, (await db.ShareRecords.SingleAsync()).Status);
@@ -193,7 +194,19 @@ public sealed class ShareIntakeTests : IAsyncLifetime
         Assert.Equal("P-001", v1Callback.GetProperty("acknowledgement").GetProperty("tokenNumber").GetString());
         Assert.Equal("sunita.devi@abdm", v1Callback.GetProperty("acknowledgement").GetProperty("healthId").GetString());
         Assert.Equal(v1.RequestId.ToString(), v1Callback.GetProperty("resp").GetProperty("requestId").GetString());
-        Assert.Equal(JsonValueKind.Null, v1Callback.GetProperty("error").ValueKind);
+        Assert.False(v1Callback.TryGetProperty("error", out _));
         Assert.False(v05Callback.GetProperty("acknowledgement").TryGetProperty("tokenNumber", out _));
+    }
+
+    [Fact]
+    public async Task ALegacyFailureSendsThePublishedErrorObjectAndNoAcknowledgement()
+    {
+        await AcceptAsync(Share(counter: "RADIOLOGY-9", protocol: ShareProtocol.V1));
+        var callback = await LastCallbackAsync();
+
+        Assert.False(callback.TryGetProperty("acknowledgement", out _));
+        Assert.Equal(JsonValueKind.Number, callback.GetProperty("error").GetProperty("code").ValueKind);
+        Assert.Equal(1000, callback.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(JsonValueKind.String, callback.GetProperty("timestamp").ValueKind);
     }
 }

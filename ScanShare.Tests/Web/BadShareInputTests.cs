@@ -69,7 +69,7 @@ public sealed class BadShareInputTests(ScanShareAppFactory app) : IClassFixture<
                     contentType = p["content-type:".Length..];
                     break;
                 case "huge":
-                    body["profile"]!["patient"]!["padding"] = new string('x', ShareApi.MaxBodyBytes);
+                    body["profile"]!["patient"]!["padding"] = new string('x', GatewayInbound.MaxBodyBytes);
                     break;
                 case var p when p.StartsWith("header:"):
                     var (name, value) = (p[7..].Split('=')[0], p[7..].Split('=')[1]);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ScanShare.Web.Simulator;
 
 namespace ScanShare.Web.Abdm;
 
@@ -8,7 +9,7 @@ namespace ScanShare.Web.Abdm;
 /// Where the ABDM gateway is: the configured base URL, or, with no URL and the built-in simulator enabled, the
 /// simulator at this app's own address (known only once the server listens, so resolved on first use).
 /// </summary>
-public sealed class GatewayAddress(IOptions<AbdmGatewayOptions> options, IServer server)
+public sealed class GatewayAddress(IOptions<AbdmGatewayOptions> options, IServer server, IConfiguration configuration)
 {
     public const string SimulatorPath = "/simulator/gateway/";
 
@@ -18,7 +19,8 @@ public sealed class GatewayAddress(IOptions<AbdmGatewayOptions> options, IServer
 
     public Uri JwksUri => options.Value.JwksUrl is { Length: > 0 } jwks ? new Uri(jwks) : new Uri(BaseUri, "gateway/v3/certs");
 
-    public bool IsSimulator => options.Value.BaseUrl is not { Length: > 0 };
+    /// <summary>Development and demos: the only setting in which the gateway may be reached over plain http.</summary>
+    public bool SimulatorEnabled => configuration.IsSimulatorEnabled();
 
     /// <summary>An address this app listens on, with wildcard hosts replaced by loopback; <c>http://localhost</c> in a test host.</summary>
     public static Uri SelfAddress(IServer server)

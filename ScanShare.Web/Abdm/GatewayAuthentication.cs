@@ -25,7 +25,7 @@ public static class GatewayAuthentication
             options.Events = new JwtBearerEvents { OnChallenge = WriteProblemAsync };
         });
         builder.Services.AddOptions<JwtBearerOptions>(Scheme)
-            .Configure<IOptions<AbdmGatewayOptions>, GatewayAddress, IHttpClientFactory>((options, gateway, address, clients) =>
+            .Configure<IOptions<AbdmGatewayOptions>, GatewayAddress, IHttpClientFactory, GatewayKeys>((options, gateway, address, clients, keys) =>
             {
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -41,8 +41,8 @@ public static class GatewayAuthentication
                 };
                 options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
                     address.JwksUri.ToString(),
-                    new JwksRetriever(),
-                    new HttpDocumentRetriever(clients.CreateClient(HttpClientName)) { RequireHttps = !address.IsSimulator })
+                    new JwksRetriever(keys),
+                    new HttpDocumentRetriever(clients.CreateClient(HttpClientName)) { RequireHttps = !address.SimulatorEnabled })
                 {
                     AutomaticRefreshInterval = TimeSpan.FromHours(1),
                     RefreshInterval = TimeSpan.FromSeconds(30),
@@ -58,8 +58,10 @@ public static class GatewayAuthentication
     private static async Task WriteProblemAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
+        var keysMissing = context.HttpContext.RequestServices.GetRequiredService<GatewayKeys>().FetchFailure;
         var detail = context.AuthenticateFailure switch
         {
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException when keysMissing is not null => keysMissing,
             SecurityTokenExpiredException => "The gateway token has expired.",
             SecurityTokenInvalidAudienceException => "The gateway token is not meant for this facility's audience.",
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The gateway token's signature does not match the gateway's published keys.",
@@ -67,22 +69,33 @@ public static class GatewayAuthentication
             not null => "The gateway token is not valid.",
             null => "A gateway bearer token is required.",
         };
+        GatewayInbound.Explain(context.HttpContext, detail);
         context.Response.Headers.WWWAuthenticate = "Bearer";
         await TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context.HttpContext);
     }
 
-    private sealed class JwksRetriever : IConfigurationRetriever<OpenIdConnectConfiguration>
+    /// <summary>Reads a bare JWKS (the gateway publishes no OpenID discovery document) and reports each fetch.</summary>
+    private sealed class JwksRetriever(GatewayKeys status) : IConfigurationRetriever<OpenIdConnectConfiguration>
     {
         public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
         {
-            var keys = new JsonWebKeySet(await retriever.GetDocumentAsync(address, cancel));
-            var configuration = new OpenIdConnectConfiguration();
-            foreach (var key in keys.GetSigningKeys())
+            try
             {
-                configuration.SigningKeys.Add(key);
-            }
+                var keys = new JsonWebKeySet(await retriever.GetDocumentAsync(address, cancel));
+                var configuration = new OpenIdConnectConfiguration();
+                foreach (var key in keys.GetSigningKeys())
+                {
+                    configuration.SigningKeys.Add(key);
+                }
 
-            return configuration;
+                status.Fetched();
+                return configuration;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                status.FetchFailed(ex);
+                throw;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace ScanShare.Web.Abdm;
@@ -7,10 +8,12 @@ namespace ScanShare.Web.Abdm;
 /// <summary>Our session token for calling the gateway, fetched with the client credentials and kept until shortly before it expires.</summary>
 public sealed class GatewaySessions(
     IHttpClientFactory clients,
-    GatewayAddress address,
+    GatewayRequests requests,
     IOptions<AbdmGatewayOptions> options,
     TimeProvider clock)
 {
+    public const string Path = "gateway/v3/sessions";
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (string Token, DateTimeOffset RefreshAfter)? _current;
 
@@ -43,13 +46,17 @@ public sealed class GatewaySessions(
     private async Task<(string, DateTimeOffset)> CreateSessionAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var response = await clients.CreateClient(GatewayAuthentication.HttpClientName).PostAsJsonAsync(
-            new Uri(address.BaseUri, "gateway/v3/sessions"),
+        var body = JsonSerializer.Serialize(
             new { clientId = settings.ClientId, clientSecret = settings.ClientSecret, grantType = "client_credentials" },
-            cancellationToken);
+            JsonSerializerOptions.Web);
+        using var request = requests.Post(Path, body, Guid.NewGuid());
+        using var response = await clients.CreateClient(GatewayAuthentication.HttpClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"The gateway refused a session: {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
+            var error = GatewayError.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            throw new HttpRequestException(
+                $"The gateway refused a session: {(int)response.StatusCode} {response.ReasonPhrase}{(error is null ? "" : $" ({error})")}.",
+                null, response.StatusCode);
         }
 
         var session = await response.Content.ReadFromJsonAsync<SessionResponse>(cancellationToken)

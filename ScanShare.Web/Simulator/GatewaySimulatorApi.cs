@@ -16,9 +16,9 @@ public static class GatewaySimulatorApi
         gateway.MapGet("/v0.5/certs", Certs);
         gateway.MapPost("/gateway/v3/sessions", Sessions);
         gateway.MapPost("/v0.5/sessions", Sessions);
-        gateway.MapPost("/patient-share/v3/on-share", (HttpRequest r, JsonElement b, SimulatorKeys k, SimulatorInbox i) => OnShare("v3", r, b, k, i));
-        gateway.MapPost("/v1.0/patients/profile/on-share", (HttpRequest r, JsonElement b, SimulatorKeys k, SimulatorInbox i) => OnShare("v1.0", r, b, k, i));
-        gateway.MapPost("/v0.5/patients/profile/on-share", (HttpRequest r, JsonElement b, SimulatorKeys k, SimulatorInbox i) => OnShare("v0.5", r, b, k, i));
+        gateway.MapPost("/patient-share/v3/on-share", (HttpRequest r, SimulatorKeys k, SimulatorInbox i) => OnShare("v3", r, k, i));
+        gateway.MapPost("/v1.0/patients/profile/on-share", (HttpRequest r, SimulatorKeys k, SimulatorInbox i) => OnShare("v1.0", r, k, i));
+        gateway.MapPost("/v0.5/patients/profile/on-share", (HttpRequest r, SimulatorKeys k, SimulatorInbox i) => OnShare("v0.5", r, k, i));
         endpoints.MapPost("/simulator/scan", Scan).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
@@ -27,28 +27,51 @@ public static class GatewaySimulatorApi
 
     public sealed record SessionRequest(string? ClientId, string? ClientSecret, string? GrantType);
 
-    public static Results<Ok<SessionResponse>, ProblemHttpResult> Sessions(SessionRequest request, SimulatorKeys keys, IOptions<GatewaySimulatorOptions> options)
+    public static async Task<IResult> Sessions(HttpRequest request, SimulatorKeys keys, IOptions<GatewaySimulatorOptions> options)
     {
-        if (request.ClientId != options.Value.ClientId || request.ClientSecret != options.Value.ClientSecret || request.GrantType != "client_credentials")
+        var problems = SimulatedGatewayRules.CheckCall(request, facilityCall: false);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems, title: "The session request does not carry what the gateway requires.");
+        }
+
+        var body = await request.ReadFromJsonAsync<SessionRequest>();
+        if (body is null || body.ClientId != options.Value.ClientId || body.ClientSecret != options.Value.ClientSecret || body.GrantType != "client_credentials")
         {
             return TypedResults.Problem("Unknown client id or secret.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
         }
 
-        return TypedResults.Ok(new SessionResponse(keys.CreateSessionToken(request.ClientId!, SessionLifetime), (int)SessionLifetime.TotalSeconds, "bearer"));
+        return TypedResults.Ok(new SessionResponse(keys.CreateSessionToken(body.ClientId!, SessionLifetime), (int)SessionLifetime.TotalSeconds, "bearer"));
     }
 
     public sealed record SessionResponse(string AccessToken, int ExpiresIn, string TokenType);
 
-    public static async Task<IResult> OnShare(string version, HttpRequest request, JsonElement body, SimulatorKeys keys, SimulatorInbox inbox)
+    public static async Task<IResult> OnShare(string version, HttpRequest request, SimulatorKeys keys, SimulatorInbox inbox)
     {
         var header = request.Headers.Authorization.FirstOrDefault();
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || !(await keys.ValidateSessionTokenAsync(header["Bearer ".Length..])).IsValid)
+            || !await keys.IsValidSessionTokenAsync(header["Bearer ".Length..]))
         {
-            return TypedResults.Problem("A valid session token from the sessions endpoint is required.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            // The API manager in front of the real gateway answers a revoked or unknown session like this.
+            return TypedResults.Json(
+                new { code = "900901", message = "Invalid Credentials", description = "A valid session token from the sessions endpoint is required." },
+                statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var status = inbox.Receive(version, body, request.Headers);
+        var problems = SimulatedGatewayRules.CheckCall(request, facilityCall: version == "v3");
+        var body = problems.Count == 0 ? await request.ReadFromJsonAsync<JsonElement>() : default;
+        foreach (var (field, messages) in problems.Count == 0 ? SimulatedGatewayRules.CheckOnShare(version, body) : [])
+        {
+            problems[field] = messages;
+        }
+
+        if (problems.Count > 0)
+        {
+            inbox.Refused(version, problems);
+            return TypedResults.ValidationProblem(problems, title: "The on-share callback does not conform to the gateway's API.");
+        }
+
+        var status = await inbox.ReceiveAsync(version, body, request.Headers);
         return status == StatusCodes.Status202Accepted
             ? TypedResults.Accepted((string?)null)
             : TypedResults.Problem("Injected gateway failure.", statusCode: status);

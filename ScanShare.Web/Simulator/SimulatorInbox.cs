@@ -17,7 +17,13 @@ public sealed record SimulatorCallback(
     string Body,
     DateTimeOffset ReceivedAt);
 
-/// <summary>The callbacks the simulated gateway received (the newest 500), with live notification and failure injection.</summary>
+/// <summary>A callback the simulated gateway refused as not conforming, with each problem keyed by header or field.</summary>
+public sealed record RefusedCallback(string Version, IReadOnlyDictionary<string, string[]> Problems);
+
+/// <summary>
+/// The callbacks the simulated gateway received (the newest 500), with live notification, failure injection, slow
+/// answers, and the callbacks it refused as not conforming.
+/// </summary>
 public sealed class SimulatorInbox(TimeProvider clock)
 {
     private const int Capacity = 500;
@@ -28,11 +34,25 @@ public sealed class SimulatorInbox(TimeProvider clock)
     private int _failuresToInject;
     private int _failureStatus = StatusCodes.Status503ServiceUnavailable;
     private int _attempts;
+    private int _arrived;
+    private TimeSpan _answerDelay;
+    private readonly ConcurrentQueue<RefusedCallback> _refused = new();
 
     public IReadOnlyList<SimulatorCallback> Received => [.. _received.Reverse()];
 
     /// <summary>Every callback attempt, including the ones answered with an injected failure.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>Callbacks refused because they did not carry what the gateway requires.</summary>
+    public IReadOnlyList<RefusedCallback> RefusedCallbacks => [.. _refused];
+
+    /// <summary>Callbacks that reached the simulator, including those still waiting for a slow answer.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
+
+    /// <summary>Each callback is answered only after this delay, like a slow gateway.</summary>
+    public void DelayAnswers(TimeSpan delay) => _answerDelay = delay;
+
+    public void Refused(string version, IReadOnlyDictionary<string, string[]> problems) => _refused.Enqueue(new RefusedCallback(version, problems));
 
     /// <summary>The next <paramref name="count"/> callbacks are answered with <paramref name="statusCode"/> and not recorded.</summary>
     public void FailNext(int count, int statusCode = StatusCodes.Status503ServiceUnavailable)
@@ -59,8 +79,20 @@ public sealed class SimulatorInbox(TimeProvider clock)
         return waiter.Task.WaitAsync(timeout);
     }
 
+    /// <returns>The status to answer with, after the answer delay: 202, or an injected failure.</returns>
+    public async Task<int> ReceiveAsync(string version, JsonElement body, IHeaderDictionary headers)
+    {
+        Interlocked.Increment(ref _arrived);
+        if (_answerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_answerDelay, clock);
+        }
+
+        return Receive(version, body, headers);
+    }
+
     /// <returns>The status to answer with: 202, or an injected failure.</returns>
-    public int Receive(string version, JsonElement body, IHeaderDictionary headers)
+    private int Receive(string version, JsonElement body, IHeaderDictionary headers)
     {
         Interlocked.Increment(ref _attempts);
         if (Interlocked.Decrement(ref _failuresToInject) >= 0)

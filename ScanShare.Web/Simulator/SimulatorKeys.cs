@@ -10,8 +10,11 @@ public sealed class SimulatorKeys : IDisposable
 {
     public const string Issuer = "scanshare-gateway-simulator";
 
+    private const string SessionGenerationClaim = "session_generation";
+
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly JsonWebTokenHandler _handler = new();
+    private int _sessionGeneration;
 
     public SimulatorKeys()
     {
@@ -36,16 +39,28 @@ public sealed class SimulatorKeys : IDisposable
 
     /// <summary>A session token, as the gateway's sessions endpoint hands to a facility for its callbacks.</summary>
     public string CreateSessionToken(string clientId, TimeSpan lifetime) =>
-        Sign(new ClaimsIdentity([new Claim("sub", clientId), new Claim("clientId", clientId)]), "gateway", lifetime, null, null);
+        Sign(new ClaimsIdentity([
+            new Claim("sub", clientId),
+            new Claim("clientId", clientId),
+            new Claim(SessionGenerationClaim, Volatile.Read(ref _sessionGeneration).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]), "gateway", lifetime, null, null);
 
-    public Task<TokenValidationResult> ValidateSessionTokenAsync(string token) =>
-        _handler.ValidateTokenAsync(token, new TokenValidationParameters
+    /// <summary>Every session handed out so far stops being accepted, as when the gateway revokes tokens before they expire.</summary>
+    public void RevokeSessions() => Interlocked.Increment(ref _sessionGeneration);
+
+    public async Task<bool> IsValidSessionTokenAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             IssuerSigningKey = SigningKey,
             ValidIssuer = Issuer,
             ValidAudience = "gateway",
             ClockSkew = TimeSpan.FromSeconds(5),
         });
+        return result.IsValid
+            && result.Claims.TryGetValue(SessionGenerationClaim, out var generation)
+            && generation?.ToString() == Volatile.Read(ref _sessionGeneration).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private string Sign(ClaimsIdentity subject, string audience, TimeSpan lifetime, string? keyId, DateTime? now)
     {

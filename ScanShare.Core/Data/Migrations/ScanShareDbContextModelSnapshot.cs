@@ -158,9 +158,6 @@ namespace ScanShare.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CallbackRequestId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -169,6 +166,11 @@ namespace ScanShare.Core.Data.Migrations
 
                     b.Property<int>("FacilityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("GaveUpAt")
                         .HasColumnType("TEXT");
@@ -190,12 +192,16 @@ namespace ScanShare.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Protocol")
-                        .IsRequired()
-                        .HasMaxLength(32)
+                    b.Property<long?>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ShareRecordId")
+                    b.Property<long?>("ShareRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TokenId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -209,6 +215,47 @@ namespace ScanShare.Core.Data.Migrations
                         .HasFilter("\"DeliveredAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("ScanShare.Core.Abdm.RefusedGatewayCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastAt");
+
+                    b.HasIndex("Hour", "Path", "Status", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("RefusedGatewayCalls");
                 });
 
             modelBuilder.Entity("ScanShare.Core.Abdm.ShareRecord", b =>
@@ -763,8 +810,7 @@ namespace ScanShare.Core.Data.Migrations
                     b.HasOne("ScanShare.Core.Abdm.ShareRecord", "ShareRecord")
                         .WithMany()
                         .HasForeignKey("ShareRecordId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ShareRecord");
                 });

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ScanShare.Core.Abdm;
@@ -9,28 +7,29 @@ using ScanShare.Core.Data;
 namespace ScanShare.Web.Abdm;
 
 /// <summary>
-/// Delivers the on-share callbacks from the outbox: woken by each committed share, retrying with growing, jittered
-/// delays until the gateway accepts or the configured time runs out. Because the outbox is in the database,
-/// callbacks pending at a restart are sent after it.
+/// Delivers the outbox's messages to the gateway, of every flow: woken by each commit that adds one, retrying with
+/// growing, jittered delays until the gateway accepts or the configured time runs out. Because the outbox is in the
+/// database, messages pending at a restart are sent after it.
 /// </summary>
-public sealed class OnShareDispatcher(
+public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
-    IHttpClientFactory clients,
-    GatewayAddress address,
-    GatewaySessions sessions,
+    GatewayCaller caller,
     OutboxSignal signal,
     SqliteWriteGate writeGate,
     IOptions<AbdmGatewayOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
-    ILogger<OnShareDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
 
+    /// <summary>On a stop, how long calls already on the wire may take to be answered before they are abandoned.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Callbacks pending from before a restart wait until the server listens (the simulator lives in this app).
+        // Messages pending from before a restart wait until the server listens (the simulator lives in this app).
         if (!await WaitForStartAsync(stoppingToken))
         {
             return;
@@ -51,7 +50,7 @@ public sealed class OnShareDispatcher(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "The on-share dispatcher failed; retrying shortly");
+                logger.LogError(ex, "The gateway outbox dispatcher failed; retrying shortly");
                 await Task.Delay(IdlePoll, clock, stoppingToken);
             }
         }
@@ -73,8 +72,13 @@ public sealed class OnShareDispatcher(
         }
     }
 
-    /// <returns>How many callbacks were attempted.</returns>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the messages that are due and records every answer received, including on a stop: a stop starts no new
+    /// call, gives the calls on the wire a short grace to be answered, and records what the gateway accepted before
+    /// returning, so nothing it accepted is sent again after a restart.
+    /// </summary>
+    /// <returns>How many messages were attempted.</returns>
+    public async Task<int> DispatchDueAsync(CancellationToken stoppingToken)
     {
         List<OutboxMessage> due;
         await using (var scope = scopes.CreateAsyncScope())
@@ -84,61 +88,44 @@ public sealed class OnShareDispatcher(
             due = await db.OutboxMessages.AsNoTracking()
                 .DueBy(now)
                 .Take(100)
-                .ToListAsync(cancellationToken);
+                .ToListAsync(stoppingToken);
         }
 
+        using var abandon = new CancellationTokenSource();
+        await using var graceOnStop = stoppingToken.Register(() => abandon.CancelAfter(StopGrace));
         var outcomes = new ConcurrentQueue<(OutboxMessage Message, string? Error)>();
-        await Parallel.ForEachAsync(due,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.CallbackConcurrency, CancellationToken = cancellationToken },
-            async (message, ct) => outcomes.Enqueue((message, await SendAsync(message, ct))));
-        await RecordAsync(outcomes, cancellationToken);
+        try
+        {
+            await Parallel.ForEachAsync(due,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.CallbackConcurrency, CancellationToken = stoppingToken },
+                async (message, _) =>
+                {
+                    var error = await caller.SendAsync(message, abandon.Token);
+                    if (!abandon.IsCancellationRequested)
+                    {
+                        outcomes.Enqueue((message, error));
+                    }
+                });
+        }
+        finally
+        {
+            await RecordAsync(outcomes, CancellationToken.None);
+        }
+
         return due.Count;
     }
 
-    private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await PostAsync(message, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                // Our session may have been revoked early: start a new one and try once more.
-                sessions.Invalidate();
-                using var retried = await PostAsync(message, cancellationToken);
-                return Failure(retried);
-            }
-
-            return Failure(response);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return ex.Message;
-        }
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address.BaseUri, message.Path))
-        {
-            Content = new StringContent(message.Body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = await sessions.AuthorizationAsync(cancellationToken);
-        request.Headers.Add("REQUEST-ID", message.CallbackRequestId.ToString());
-        request.Headers.Add("TIMESTAMP", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("X-CM-ID", options.Value.CmId);
-        request.Headers.Add("X-HIP-ID", message.HipId);
-        return await clients.CreateClient(GatewayAuthentication.HttpClientName).SendAsync(request, cancellationToken);
-    }
-
-    private static string? Failure(HttpResponseMessage response) =>
-        response.IsSuccessStatusCode ? null : $"The gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.";
-
     /// <summary>
     /// Records a batch of attempts: the delivered ones in one statement, each failure with its own next attempt. A crash
-    /// before this only means those callbacks are sent again, under the same REQUEST-ID.
+    /// before this only means those messages are sent again, under the same REQUEST-ID.
     /// </summary>
     private async Task RecordAsync(IReadOnlyCollection<(OutboxMessage Message, string? Error)> outcomes, CancellationToken cancellationToken)
     {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -170,15 +157,15 @@ public sealed class OnShareDispatcher(
             .SetProperty(o => o.GaveUpAt, giveUp ? now : null), cancellationToken);
         if (giveUp)
         {
-            logger.LogError("Gave up on the on-share callback {CallbackId} after {Attempts} attempts: {Error}", message.CallbackRequestId, attempts, error);
+            logger.LogError("Gave up on gateway message {Flow} {RequestId} after {Attempts} attempts: {Error}", message.Flow, message.RequestId, attempts, error);
         }
         else
         {
-            logger.LogWarning("On-share callback {CallbackId} failed (attempt {Attempts}), retrying at {NextAttempt:O}: {Error}", message.CallbackRequestId, attempts, nextAttempt, error);
+            logger.LogWarning("Gateway message {Flow} {RequestId} failed (attempt {Attempts}), retrying at {NextAttempt:O}: {Error}", message.Flow, message.RequestId, attempts, nextAttempt, error);
         }
     }
 
-    /// <summary>1 s, 2 s, 4 s, … up to 5 minutes, each ±20 % so that many failed callbacks do not retry in lockstep.</summary>
+    /// <summary>1 s, 2 s, 4 s, … up to 5 minutes, each ±20 % so that many failed messages do not retry in lockstep.</summary>
     private static TimeSpan Backoff(int attempts)
     {
         var seconds = Math.Min(MaxDelay.TotalSeconds, Math.Pow(2, Math.Min(attempts - 1, 16)));

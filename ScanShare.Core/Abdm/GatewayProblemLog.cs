@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Data;
+using ScanShare.Core.Facilities;
+
+namespace ScanShare.Core.Abdm;
+
+/// <summary>One line of the supervisor's gateway problems.</summary>
+/// <param name="At">Facility local time of the latest occurrence.</param>
+/// <param name="Where">The counter code of a share, or the path of a call.</param>
+/// <param name="Count">How many times it happened (refused calls are counted per hour).</param>
+public sealed record GatewayProblem(
+    DateTime At,
+    string Problem,
+    string Where,
+    string? Detail,
+    Guid? RequestId,
+    int Count = 1);
+
+/// <summary>
+/// What went wrong between the gateway and us, for the supervisor: shares refused at a counter, calls to the gateway
+/// not delivered (of every flow), and calls from the gateway that we refused.
+/// </summary>
+public sealed class GatewayProblemLog(ScanShareDbContext db)
+{
+    public async Task<IReadOnlyList<GatewayProblem>> SinceAsync(DateTime sinceUtc, int max = 100, CancellationToken cancellationToken = default)
+    {
+        var rejected = await db.ShareRecords.AsNoTracking()
+            .Where(s => s.Status == ShareStatus.Rejected && s.ReceivedAt >= sinceUtc)
+            .OrderByDescending(s => s.ReceivedAt)
+            .Take(max)
+            .Select(s => new GatewayProblem(s.ReceivedAt, "Share rejected", s.CounterCode, s.RejectionReason, s.RequestId, 1))
+            .ToListAsync(cancellationToken);
+        var undelivered = await db.OutboxMessages.AsNoTracking()
+            .FailedSince(sinceUtc)
+            .OrderByDescending(o => o.CreatedAt)
+            .Take(max)
+            .Select(o => new
+            {
+                o.CreatedAt, o.Flow, o.Path, o.GaveUpAt, o.LastError,
+                Counter = o.ShareRecord != null ? o.ShareRecord.CounterCode : null,
+                AnsweredRequest = o.ShareRecord != null ? o.ShareRecord.RequestId : (Guid?)null,
+                o.RequestId,
+            })
+            .ToListAsync(cancellationToken);
+        var refused = await db.RefusedGatewayCalls.AsNoTracking()
+            .Where(r => r.LastAt >= sinceUtc)
+            .OrderByDescending(r => r.LastAt)
+            .Take(max)
+            .Select(r => new GatewayProblem(r.LastAt, $"Call refused ({r.Status})", r.Path, r.Reason, null, r.Count))
+            .ToListAsync(cancellationToken);
+        var timeZones = await db.Facilities.AsNoTracking().Select(f => f.TimeZoneId).Distinct().ToListAsync(cancellationToken);
+        var timeZone = timeZones.Count == 1 ? timeZones[0] : FacilityCalendar.DefaultTimeZoneId;
+        return [.. rejected
+            .Concat(undelivered.Select(o => new GatewayProblem(
+                o.CreatedAt,
+                $"{FlowName(o.Flow)} {(o.GaveUpAt != null ? "failed" : "retrying")}",
+                o.Counter ?? o.Path,
+                o.LastError,
+                o.AnsweredRequest ?? o.RequestId)))
+            .Concat(refused)
+            .OrderByDescending(p => p.At)
+            .Take(max)
+            .Select(p => p with { At = FacilityCalendar.ToLocal(p.At, timeZone) })];
+    }
+
+    public static string FlowName(GatewayFlow flow) => flow switch
+    {
+        GatewayFlow.OnShare => "Callback",
+        _ => flow.ToString(),
+    };
+}
