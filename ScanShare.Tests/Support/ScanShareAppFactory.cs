@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Queueing;
@@ -67,6 +69,7 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting(FacilityConfiguration.FileSetting, FacilityFile);
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}", DataDirectory);
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
         {
             if (!_realServer)
@@ -79,6 +82,9 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
             }
         });
     }
+
+    /// <summary>Every line the app logged.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     public ScanShareDbContext CreateDbContext() =>
         Services.CreateScope().ServiceProvider.GetRequiredService<ScanShareDbContext>();
