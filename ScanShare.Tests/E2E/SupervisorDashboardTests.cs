@@ -23,6 +23,12 @@ public sealed class SupervisorDashboardTests(BrowserFixture browser) : IClassFix
             await browser.App.RunEngineAsync(e => e.CompleteAsync(called!.Id));
         }
 
+        var gateway = new GatewayClient(browser.App);
+        using (var refused = await gateway.ShareAsync("OPD-REG-1", token: gateway.Keys.CreateGatewayToken(audience: "another-facility")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
         var page = await browser.NewSignedInPageAsync("supervisor");
         await page.GotoAsync("/supervisor");
         await Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
@@ -31,6 +37,8 @@ public sealed class SupervisorDashboardTests(BrowserFixture browser) : IClassFix
         await Expect(page.Locator("#report-figures [data-figure=Served]")).ToHaveTextAsync("1");
         await Expect(page.Locator("#by-queue [data-group='OPD Registration']")).ToContainTextAsync("4");
         await Expect(page.Locator("#hour-chart svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("#gateway-problems")).ToContainTextAsync("Call refused (401)", new() { Timeout = 15_000 });
+        await Expect(page.Locator("#gateway-problems")).ToContainTextAsync("not meant for this facility's audience");
 
         await browser.App.RunEngineAsync(e => e.IssueAsync(new IssueTokenRequest(pharmacy, TokenSource.Scan)));
 
