@@ -7,6 +7,7 @@ using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 using ScanShare.Core.Reporting;
+using ScanShare.Core.Staff;
 
 namespace ScanShare.Core;
 
@@ -21,7 +22,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<QueueEventHub>();
         services.AddSingleton<IQueueEventPublisher>(sp => sp.GetRequiredService<QueueEventHub>());
         services.AddSingleton<IQueueEventSource>(sp => sp.GetRequiredService<QueueEventHub>());
+        services.AddScoped<ActingStaff>();
         services.AddScoped<QueueEngine>();
+        services.AddScoped<StaffScopes>();
+        services.AddScoped<CounterWork>();
         services.AddScoped<QueueBoard>();
         services.AddScoped<CounterBoard>();
         services.AddScoped<DisplayBoard>();

@@ -26,6 +26,8 @@ public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> opti
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RefusedGatewayCall> RefusedGatewayCalls => Set<RefusedGatewayCall>();
     public DbSet<UhidSequence> UhidSequences => Set<UhidSequence>();
+    public DbSet<StaffFacility> StaffFacilities => Set<StaffFacility>();
+    public DbSet<TokenAction> TokenActions => Set<TokenAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,7 +23,8 @@ public sealed record IssuePoint(int CounterId, ServiceQueue Queue, string TimeZo
 /// every update (so two clerks can never both win), and one event per change published after commit.
 /// </summary>
 /// <param name="writeGate">Queues this process's writers for SQLite; without one, concurrent writers rely on the driver's busy wait.</param>
-public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events, SqliteWriteGate? writeGate = null)
+public sealed class QueueEngine(
+    ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events, SqliteWriteGate? writeGate = null, ActingStaff? acting = null)
 {
     private readonly List<QueueEvent> _pendingEvents = [];
     private int _transactionDepth;
@@ -47,6 +48,7 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
         try
         {
             var result = await work(cancellationToken);
+            RecordAuthor();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             PublishPending();
@@ -250,6 +252,26 @@ public sealed class QueueEngine(ScanShareDbContext db, TimeProvider clock, IQueu
         }, cancellationToken);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Every change made on behalf of a member of staff is recorded with them, in the same transaction.</summary>
+    private void RecordAuthor()
+    {
+        if (acting?.Current is not { } staff)
+        {
+            return;
+        }
+
+        db.TokenActions.AddRange(_pendingEvents.Select(e => new TokenAction
+        {
+            TokenId = e.TokenId,
+            FacilityId = e.FacilityId,
+            Kind = e.Kind,
+            At = e.OccurredAt,
+            StaffUserId = staff.UserId,
+            StaffName = staff.Name,
+            CounterId = staff.CounterId,
+        }));
+    }
 
     /// <param name="patient">A new patient to save with the token (its id is not known yet); otherwise the request's patient id.</param>
     private async Task<Token> AddTokenAsync(

@@ -43,7 +43,7 @@ internal sealed class StaffAccountsSetup(
 
         if (options.Value.BootstrapAdmin is { UserName: { Length: > 0 } userName, Password: { Length: > 0 } password })
         {
-            await CreateAsync(users, new DemoAccount(userName, password, "Administrator", StaffRoles.Admin), counterId: null);
+            await CreateAsync(users, db: null, new DemoAccount(userName, password, "Administrator", StaffRoles.Admin), counterId: null, facilityId: null);
             logger.LogWarning("Created the bootstrap administrator {UserName}; sign in and change its password", userName);
         }
         else
@@ -70,21 +70,29 @@ internal sealed class StaffAccountsSetup(
                 continue;
             }
 
+            var facilityId = await db.Facilities.Where(f => f.HipId == DemoFacility.HipId).Select(f => (int?)f.Id).SingleOrDefaultAsync(ct);
             var counterId = account.AssignedCounterCode is null
                 ? null
                 : await db.Counters
-                    .Where(c => c.Code == account.AssignedCounterCode && db.Facilities.Any(f => f.Id == c.FacilityId && f.HipId == DemoFacility.HipId))
+                    .Where(c => c.Code == account.AssignedCounterCode && c.FacilityId == facilityId)
                     .Select(c => (int?)c.Id)
                     .SingleOrDefaultAsync(ct);
-            await CreateAsync(users, account, counterId);
+
+            // The demo administrator looks after every facility; the others work for the demo facility.
+            await CreateAsync(users, db, account, counterId, account.Role == StaffRoles.Admin ? null : facilityId);
         }
     }
 
-    private static async Task CreateAsync(UserManager<StaffUser> users, DemoAccount account, int? counterId)
+    private static async Task CreateAsync(UserManager<StaffUser> users, ScanShareDbContext? db, DemoAccount account, int? counterId, int? facilityId)
     {
         var user = new StaffUser { UserName = account.UserName, DisplayName = account.DisplayName, AssignedCounterId = counterId };
         Check(await users.CreateAsync(user, account.Password), $"account {account.UserName}");
         Check(await users.AddToRoleAsync(user, account.Role), $"role {account.Role} for {account.UserName}");
+        if (db is not null && facilityId is { } id)
+        {
+            db.StaffFacilities.Add(new StaffFacility { UserId = user.Id, FacilityId = id });
+            await db.SaveChangesAsync();
+        }
     }
 
     private static void Check(IdentityResult result, string what)

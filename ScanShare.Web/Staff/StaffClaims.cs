@@ -11,6 +11,10 @@ public static class StaffClaims
     /// <summary>Present when an administrator fixed the clerk's counter, rather than the clerk choosing it.</summary>
     public const string CounterAssigned = "scanshare:counter-assigned";
 
+    /// <summary>The account's id, as Identity puts it in the sign-in cookie.</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
+
     public static bool HasAssignedCounter(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == CounterAssigned);
 
     public static int? CounterId(this ClaimsPrincipal user) =>

@@ -664,6 +664,48 @@ namespace ScanShare.Core.Data.Migrations
                     b.ToTable("Tokens");
                 });
 
+            modelBuilder.Entity("ScanShare.Core.Queueing.TokenAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CounterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenId");
+
+                    b.HasIndex("FacilityId", "At");
+
+                    b.ToTable("TokenActions");
+                });
+
             modelBuilder.Entity("ScanShare.Core.Queueing.TokenNumberSequence", b =>
                 {
                     b.Property<int>("QueueId")
@@ -678,6 +720,21 @@ namespace ScanShare.Core.Data.Migrations
                     b.HasKey("QueueId", "ServiceDate");
 
                     b.ToTable("TokenNumberSequences");
+                });
+
+            modelBuilder.Entity("ScanShare.Core.Staff.StaffFacility", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "FacilityId");
+
+                    b.HasIndex("FacilityId");
+
+                    b.ToTable("StaffFacilities");
                 });
 
             modelBuilder.Entity("ScanShare.Core.Staff.StaffUser", b =>
@@ -917,12 +974,36 @@ namespace ScanShare.Core.Data.Migrations
                     b.Navigation("Queue");
                 });
 
+            modelBuilder.Entity("ScanShare.Core.Queueing.TokenAction", b =>
+                {
+                    b.HasOne("ScanShare.Core.Queueing.Token", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ScanShare.Core.Queueing.TokenNumberSequence", b =>
                 {
                     b.HasOne("ScanShare.Core.Queueing.ServiceQueue", null)
                         .WithMany()
                         .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ScanShare.Core.Staff.StaffFacility", b =>
+                {
+                    b.HasOne("ScanShare.Core.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ScanShare.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
