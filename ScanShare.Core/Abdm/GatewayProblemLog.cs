@@ -18,20 +18,22 @@ public sealed record GatewayProblem(
 
 /// <summary>
 /// What went wrong between the gateway and us, for the supervisor: shares refused at a counter, calls to the gateway
-/// not delivered (of every flow), and calls from the gateway that we refused.
+/// not delivered (of every flow), and calls from the gateway that we refused. Shares and calls belong to one facility;
+/// refused calls to none (a refused call may not even name one), so every facility's supervisors see them.
 /// </summary>
 public sealed class GatewayProblemLog(ScanShareDbContext db)
 {
-    public async Task<IReadOnlyList<GatewayProblem>> SinceAsync(DateTime sinceUtc, int max = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GatewayProblem>> SinceAsync(int facilityId, DateTime sinceUtc, int max = 100, CancellationToken cancellationToken = default)
     {
         var rejected = await db.ShareRecords.AsNoTracking()
-            .Where(s => s.Status == ShareStatus.Rejected && s.ReceivedAt >= sinceUtc)
+            .Where(s => s.FacilityId == facilityId && s.Status == ShareStatus.Rejected && s.ReceivedAt >= sinceUtc)
             .OrderByDescending(s => s.ReceivedAt)
             .Take(max)
             .Select(s => new GatewayProblem(s.ReceivedAt, "Share rejected", s.CounterCode, s.RejectionReason, s.RequestId, 1))
             .ToListAsync(cancellationToken);
         var undelivered = await db.OutboxMessages.AsNoTracking()
             .FailedSince(sinceUtc)
+            .Where(o => o.FacilityId == facilityId)
             .OrderByDescending(o => o.CreatedAt)
             .Take(max)
             .Select(o => new
@@ -48,8 +50,7 @@ public sealed class GatewayProblemLog(ScanShareDbContext db)
             .Take(max)
             .Select(r => new GatewayProblem(r.LastAt, $"Call refused ({r.Status})", r.Path, r.Reason, null, r.Count))
             .ToListAsync(cancellationToken);
-        var timeZones = await db.Facilities.AsNoTracking().Select(f => f.TimeZoneId).Distinct().ToListAsync(cancellationToken);
-        var timeZone = timeZones.Count == 1 ? timeZones[0] : FacilityCalendar.DefaultTimeZoneId;
+        var timeZone = await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => f.TimeZoneId).SingleAsync(cancellationToken);
         return [.. rejected
             .Concat(undelivered.Select(o => new GatewayProblem(
                 o.CreatedAt,

@@ -23,7 +23,7 @@ public sealed class CounterQrTests(ScanShareAppFactory app) : IClassFixture<Scan
     [Fact]
     public async Task TheSvgIsAnSvgImage()
     {
-        using var response = await app.CreateClient().GetAsync("/qr/IN0710000123/OPD-REG-1.svg");
+        using var response = await (await app.CreateStaffClientAsync("clerk")).GetAsync("/qr/IN0710000123/OPD-REG-1.svg");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
@@ -35,7 +35,7 @@ public sealed class CounterQrTests(ScanShareAppFactory app) : IClassFixture<Scan
     [Fact]
     public async Task ThePngDownloadsAsAPngNamedAfterTheCounter()
     {
-        using var response = await app.CreateClient().GetAsync("/qr/IN0710000123/LAB-1.png?download=true");
+        using var response = await (await app.CreateStaffClientAsync("clerk")).GetAsync("/qr/IN0710000123/LAB-1.png?download=true");
 
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
@@ -48,7 +48,7 @@ public sealed class CounterQrTests(ScanShareAppFactory app) : IClassFixture<Scan
     [Fact]
     public async Task AnUnknownCounterIsAProblem()
     {
-        using var response = await app.CreateClient().GetAsync("/qr/IN0710000123/NOPE-9.svg");
+        using var response = await (await app.CreateStaffClientAsync("clerk")).GetAsync("/qr/IN0710000123/NOPE-9.svg");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ScanShare.Web.Staff;
 
 namespace ScanShare.Web.Counters;
 
@@ -19,7 +20,9 @@ public static class CounterQrApi
 
     public static IEndpointRouteBuilder MapCounterQr(this IEndpointRouteBuilder endpoints)
     {
-        var qr = endpoints.MapGroup("/qr/{hipId}");
+        var qr = endpoints.MapGroup("/qr/{hipId}")
+            .RequireAuthorization(StaffPolicies.AnyStaff)
+            .RequireFacility((staff, facilityId) => staff.Sees(facilityId));
         qr.MapGet("/{counterCode}.svg", Svg);
         qr.MapGet("/{counterCode}.png", Png);
         return endpoints;

@@ -20,7 +20,9 @@ public static class ReportsApi
 
     public static WebApplication MapReports(this WebApplication app)
     {
-        var reports = app.MapGroup($"{Prefix}/{{hipId}}").RequireAuthorization(StaffPolicies.Oversight);
+        var reports = app.MapGroup($"{Prefix}/{{hipId}}")
+            .RequireAuthorization(StaffPolicies.Oversight)
+            .RequireFacility((staff, facilityId) => staff.MayOversee(facilityId));
         reports.MapGet("/figures.csv", FiguresAsync);
         reports.MapGet("/tokens.csv", TokensAsync);
         return app;

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using ScanShare.Core.Queueing;
+using ScanShare.Core.Staff;
+using ScanShare.Web.Staff;
 
 namespace ScanShare.Web.Components.Shared;
 
 /// <summary>
-/// A page that shows today's facility overview and refreshes it whenever the queue engine commits a change.
+/// A page that shows today's overview of the signed-in member of staff's facilities and refreshes it whenever the
+/// queue engine commits a change.
 /// </summary>
 public abstract class LiveOverviewBase : ComponentBase, IDisposable
 {
@@ -13,6 +17,8 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private IQueueEventSource QueueEvents { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
 
     protected IReadOnlyList<FacilityOverview>? Overviews { get; private set; }
 
@@ -41,10 +47,12 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
     private async Task RefreshAsync()
     {
         var version = Interlocked.Increment(ref _version);
+        var userId = (await Authentication).User.UserId();
+        var staff = await Scopes.QueryAsync<StaffScopes, StaffScope>(s => s.ForUserAsync(userId));
         var overviews = await Scopes.QueryAsync<QueueBoard, IReadOnlyList<FacilityOverview>>(board => board.OverviewsAsync());
         if (version == Volatile.Read(ref _version))
         {
-            Overviews = overviews;
+            Overviews = [.. overviews.Where(o => staff.Sees(o.FacilityId))];
         }
     }
 
