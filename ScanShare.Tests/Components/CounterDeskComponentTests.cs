@@ -25,7 +25,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         desk.WaitForAssertion(() => Assert.Contains("No ABHA shares yet.", desk.Markup));
 
         var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
-            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", "Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", null, null, null, null));
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", new PatientDemographics("Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", null, null, null, null)));
         await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
 
         desk.WaitForAssertion(() =>
@@ -87,7 +87,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     public async Task TheF6ShortcutOpensTheRegistrationWithTheSharedProfileAndSavingKeepsTheDepartment()
     {
         var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
-            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", "Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", "12 MG Road", "South Delhi", "Delhi", "110003"));
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", new PatientDemographics("Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", "12 MG Road", "South Delhi", "Delhi", "110003")));
         await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
         var counter = await Db.CounterIdAsync("OPD-REG-1");
         await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));

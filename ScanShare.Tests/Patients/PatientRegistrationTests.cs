@@ -23,7 +23,7 @@ public sealed class PatientRegistrationTests : IAsyncLifetime
     private async Task<Token> ScanAsync(string abhaNumber = "91-4211-8734-5520", string name = "Sunita Devi")
     {
         var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), DemoFacility.HipId, "OPD-REG-1",
-            new SharedPatient(abhaNumber, $"{name.Split(' ')[0].ToLowerInvariant()}{abhaNumber[^4..]}@abdm", name, Gender.F, 1979, 8, 14, "9876543210", null, "South Delhi", "Delhi", "110003"));
+            new SharedPatient(abhaNumber, $"{name.Split(' ')[0].ToLowerInvariant()}{abhaNumber[^4..]}@abdm", new PatientDemographics(name, Gender.F, 1979, 8, 14, "9876543210", null, "South Delhi", "Delhi", "110003")));
         var (engine, db) = _db.CreateEngine();
         await using (db)
         {
