@@ -107,6 +107,48 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     }
 
     [Fact]
+    public async Task TheRegistrationShowsWhatTheShareBroughtThatNeedsCheckingNextToItsFieldUntilTheClerkChangesIt()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read("v3-share.json"))!;
+        json["profile"]!["patient"]!["phoneNumber"] = "0522-2612345";
+        json["profile"]!["patient"]!.AsObject().Remove("gender");
+        var share = ShareParser.ParseV3(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), Guid.NewGuid().ToString(), null, 2026).Share!;
+        await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
+        await WithServiceAsync<QueueEngine, Token?>(async e => await e.CallNextAsync(await Db.CounterIdAsync("OPD-REG-1")));
+        var dialogs = Render<MudDialogProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F6"));
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Mobile needs checking: received '0522-2612345'", dialogs.Find(".mud-dialog").TextContent));
+        Assert.Contains("Gender was not shared", dialogs.Find(".mud-dialog").TextContent);
+        Assert.Contains("Some details need checking", dialogs.Find("#registration-flags").TextContent);
+
+        await dialogs.Find("#reg-mobile").InputAsync(new() { Value = "98765 43210" });
+
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Mobile needs checking", dialogs.Find(".mud-dialog").TextContent));
+        Assert.Contains("Gender was not shared", dialogs.Find(".mud-dialog").TextContent);
+    }
+
+    [Fact]
+    public async Task AWalkInsMobileIsCheckedByTheSharedRuleAndOnlyWarns()
+    {
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Contains("No ABHA shares yet.", desk.Markup));
+
+        await desk.Find("#walkin-mobile").InputAsync(new() { Value = "0522-2612345" });
+
+        desk.WaitForAssertion(() => Assert.Contains(
+            "Mobile needs checking: an Indian mobile is 10 digits starting 6–9; saved as entered", desk.Find(".mud-form").TextContent));
+        Assert.Empty(desk.Find(".mud-form").QuerySelectorAll(".mud-input-error"));
+
+        await desk.Find("#walkin-mobile").InputAsync(new() { Value = "+91 98765 43210" });
+
+        desk.WaitForAssertion(() => Assert.DoesNotContain("needs checking", desk.Find(".mud-form").TextContent));
+    }
+
+    [Fact]
     public async Task SkippingATokenThatWouldBecomeANoShowAsksFirstAndOnlyThenClosesIt()
     {
         var queue = await Db.QueueIdAsync("registration");
