@@ -17,16 +17,5 @@ public sealed record ProfileShare(
     string CounterCode,
     SharedPatient Patient);
 
-public sealed record SharedPatient(
-    string? AbhaNumber,
-    string? AbhaAddress,
-    string Name,
-    Gender Gender,
-    int? YearOfBirth,
-    int? MonthOfBirth,
-    int? DayOfBirth,
-    string? Mobile,
-    string? AddressLine,
-    string? District,
-    string? State,
-    string? Pincode);
+/// <summary>Who the patient is (their ABHA number, address or both) and what the share says about them.</summary>
+public sealed record SharedPatient(string? AbhaNumber, string? AbhaAddress, PatientDemographics Demographics);

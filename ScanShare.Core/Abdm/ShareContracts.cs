@@ -2,12 +2,13 @@ using System.Text.Json;
 
 namespace ScanShare.Core.Abdm;
 
-// The bodies the gateway posts, one set per protocol generation. Only what we use is typed; unknown fields are
-// ignored and coordinates are kept loose because gateways send them as strings or numbers.
+// The bodies the gateway posts, one set per protocol generation. Only what we use is read; unknown fields are ignored.
+// What identifies the patient and routes the share is typed, so a wrong type there is refused. Everything else comes
+// from real people's records in whatever JSON type a gateway sends, so it is kept loose and read by SharedDemographics.
 
 public sealed record V3ShareBody(string? Intent, V3MetaData? MetaData, V3Profile? Profile);
 
-public sealed record V3MetaData(string? HipId, string? Context, string? HprId, JsonElement? Latitude, JsonElement? Longitude);
+public sealed record V3MetaData(string? HipId, string? Context);
 
 public sealed record V3Profile(V3Patient? Patient);
 
@@ -15,16 +16,17 @@ public sealed record V3Patient(
     string? AbhaNumber,
     string? AbhaAddress,
     string? Name,
-    string? Gender,
-    int? DayOfBirth,
-    int? MonthOfBirth,
-    int? YearOfBirth,
-    string? PhoneNumber,
-    ShareAddress? Address);
+    JsonElement? Gender,
+    JsonElement? DayOfBirth,
+    JsonElement? MonthOfBirth,
+    JsonElement? YearOfBirth,
+    JsonElement? PhoneNumber,
+    JsonElement? Address,
+    JsonElement? Identifiers);
 
-public sealed record ShareAddress(string? Line, string? District, string? State, string? Pincode);
+public sealed record ShareAddress(JsonElement? Line, JsonElement? District, JsonElement? State, JsonElement? Pincode);
 
-public sealed record LegacyShareBody(string? RequestId, string? Timestamp, LegacyIntent? Intent, LegacyProfile? Profile);
+public sealed record LegacyShareBody(string? RequestId, LegacyIntent? Intent, LegacyProfile? Profile);
 
 public sealed record LegacyIntent(string? Type);
 
@@ -34,11 +36,11 @@ public sealed record LegacyPatient(
     string? HealthId,
     string? HealthIdNumber,
     string? Name,
-    string? Gender,
-    int? YearOfBirth,
-    int? DayOfBirth,
-    int? MonthOfBirth,
-    ShareAddress? Address,
-    List<LegacyIdentifier?>? Identifiers);
+    JsonElement? Gender,
+    JsonElement? YearOfBirth,
+    JsonElement? DayOfBirth,
+    JsonElement? MonthOfBirth,
+    JsonElement? Address,
+    JsonElement? Identifiers);
 
-public sealed record LegacyIdentifier(string? Type, string? Value);
+public sealed record LegacyIdentifier(JsonElement? Type, JsonElement? Value);

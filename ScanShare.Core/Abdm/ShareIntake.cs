@@ -147,7 +147,7 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
             NextAttemptAt = now,
         });
 
-    /// <summary>The patient is found by ABHA number, else by ABHA address; the latest profile wins.</summary>
+    /// <summary>The patient is found by ABHA number, else by ABHA address; the latest profile wins, with its flags.</summary>
     private async Task<Patient> UpsertPatientAsync(int facilityId, SharedPatient shared, DateTime now, CancellationToken ct)
     {
         // Found by ABHA number, else by ABHA address: both candidates in one read (a union, so each half uses its index).
@@ -165,22 +165,13 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
             ?? candidates.FirstOrDefault(p => address is not null && p.AbhaAddress == address);
         if (patient is null)
         {
-            patient = new Patient { FacilityId = facilityId, Name = shared.Name, CreatedAt = now };
+            patient = new Patient { FacilityId = facilityId, Name = shared.Demographics.Name, CreatedAt = now };
             db.Patients.Add(patient);
         }
 
         patient.AbhaNumber = shared.AbhaNumber ?? patient.AbhaNumber;
         patient.AbhaAddress = shared.AbhaAddress ?? patient.AbhaAddress;
-        patient.Name = shared.Name;
-        patient.Gender = shared.Gender;
-        patient.YearOfBirth = shared.YearOfBirth;
-        patient.MonthOfBirth = shared.MonthOfBirth;
-        patient.DayOfBirth = shared.DayOfBirth;
-        patient.Mobile = shared.Mobile ?? patient.Mobile;
-        patient.AddressLine = shared.AddressLine;
-        patient.District = shared.District;
-        patient.State = shared.State;
-        patient.Pincode = shared.Pincode;
+        patient.ApplyShared(shared.Demographics);
         patient.UpdatedAt = now;
 
         // Not saved here: it goes in with the token it gets, or else with the share record, in the same transaction.

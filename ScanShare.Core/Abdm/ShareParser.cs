@@ -11,8 +11,9 @@ public sealed record ShareParseResult(ProfileShare? Share, IReadOnlyDictionary<s
 }
 
 /// <summary>
-/// Turns each protocol generation's body and headers into one <see cref="ProfileShare"/>, accepting what real
-/// gateways send (numbers as strings, 0 for an unknown day or month, extra fields) and naming the field of anything else.
+/// Turns each protocol generation's body and headers into one <see cref="ProfileShare"/>. Only what identifies the
+/// patient or routes the share can refuse it, naming the field; the rest of the profile is taken as real gateways send
+/// it (numbers as text and text as numbers, 0 for an unknown day or month, extra fields), normalized or flagged.
 /// </summary>
 public static partial class ShareParser
 {
@@ -42,10 +43,10 @@ public static partial class ShareParser
             return errors.Result();
         }
 
-        const string p = "profile.patient";
+        var fields = new SharedFields(patient.Gender, patient.YearOfBirth, patient.MonthOfBirth, patient.DayOfBirth,
+            patient.PhoneNumber, patient.Identifiers, patient.Address);
         var shared = errors.Patient(
-            p, patient.AbhaNumber, "abhaNumber", patient.AbhaAddress, "abhaAddress", patient.Name, patient.Gender,
-            patient.YearOfBirth, patient.MonthOfBirth, patient.DayOfBirth, patient.PhoneNumber, "phoneNumber", patient.Address, currentYear);
+            "profile.patient", patient.AbhaNumber, "abhaNumber", patient.AbhaAddress, "abhaAddress", patient.Name, fields, currentYear);
         return errors.Result(() => new ProfileShare(ShareProtocol.V3, requestId!.Value, hipId!, counter!, shared!));
     }
 
@@ -74,10 +75,10 @@ public static partial class ShareParser
             return errors.Result();
         }
 
-        var mobile = patient.Identifiers?.FirstOrDefault(i => string.Equals(i?.Type, "MOBILE", StringComparison.OrdinalIgnoreCase))?.Value;
+        var fields = new SharedFields(patient.Gender, patient.YearOfBirth, patient.MonthOfBirth, patient.DayOfBirth,
+            null, patient.Identifiers, patient.Address);
         var shared = errors.Patient(
-            "profile.patient", patient.HealthIdNumber, "healthIdNumber", patient.HealthId, "healthId", patient.Name, patient.Gender,
-            patient.YearOfBirth, patient.MonthOfBirth, patient.DayOfBirth, mobile, "identifiers", patient.Address, currentYear);
+            "profile.patient", patient.HealthIdNumber, "healthIdNumber", patient.HealthId, "healthId", patient.Name, fields, currentYear);
         return errors.Result(() => new ProfileShare(protocol, requestId!.Value, hipId!, counter!, shared!));
     }
 
@@ -175,6 +176,10 @@ public static partial class ShareParser
             return value;
         }
 
+        /// <summary>
+        /// Only the patient's identity can refuse a share: an ABHA number or address (at least one, well-formed) and a
+        /// name. The rest is read by <see cref="SharedDemographics"/>, which normalizes or flags but never refuses.
+        /// </summary>
         public SharedPatient? Patient(
             string path,
             string? abhaNumber,
@@ -182,13 +187,7 @@ public static partial class ShareParser
             string? abhaAddress,
             string abhaAddressField,
             string? name,
-            string? gender,
-            int? year,
-            int? month,
-            int? day,
-            string? mobile,
-            string mobileField,
-            ShareAddress? address,
+            SharedFields fields,
             int currentYear)
         {
             var before = _errors.Count;
@@ -204,35 +203,12 @@ public static partial class ShareParser
                 Add($"{path}.{abhaAddressField}", $"is required when {abhaNumberField} is missing.");
             }
 
-            if (string.IsNullOrWhiteSpace(name))
+            if (DemographicRules.NameProblem(name) is { } problem)
             {
-                Add($"{path}.name", "is required.");
-            }
-            else if (name.Length > 200)
-            {
-                Add($"{path}.name", "is longer than 200 characters.");
+                Add($"{path}.name", problem);
             }
 
-            Gender parsedGender = default;
-            if (gender is null || !Enum.TryParse(gender, ignoreCase: false, out parsedGender) || !Enum.IsDefined(parsedGender))
-            {
-                Add($"{path}.gender", gender is null ? "is required (M, F, O or U)." : $"'{Truncate(gender)}' is not one of M, F, O, U.");
-            }
-
-            var (y, m, d) = BirthDate(path, year, month, day, currentYear);
-            var phone = Mobile(mobile, $"{path}.{mobileField}");
-            if (address?.Pincode is { Length: > 0 } pin && !PincodePattern().IsMatch(pin))
-            {
-                Add($"{path}.address.pincode", $"'{Truncate(pin)}' is not a 6-digit PIN code.");
-            }
-
-            if (_errors.Count > before)
-            {
-                return null;
-            }
-
-            return new SharedPatient(number, handle, name!.Trim(), parsedGender, y, m, d, phone,
-                Clean(address?.Line, 300), Clean(address?.District, 100), Clean(address?.State, 100), Clean(address?.Pincode, 10));
+            return _errors.Count > before ? null : new SharedPatient(number, handle, SharedDemographics.Read(name!, fields, currentYear));
         }
 
         private string? NormalizeAbhaNumber(string? value, string field)
@@ -252,58 +228,6 @@ public static partial class ShareParser
             return $"{digits[..2]}-{digits[2..6]}-{digits[6..10]}-{digits[10..]}";
         }
 
-        private (int? Year, int? Month, int? Day) BirthDate(string path, int? year, int? month, int? day, int currentYear)
-        {
-            // Gateways send 0 for an unknown day or month.
-            int? y = year is null or 0 ? null : year;
-            int? m = month is null or 0 ? null : month;
-            int? d = day is null or 0 ? null : day;
-            if (y is { } yy && (yy < 1890 || yy > currentYear))
-            {
-                Add($"{path}.yearOfBirth", $"{yy} is not a plausible year of birth.");
-                return default;
-            }
-
-            if (m is < 1 or > 12)
-            {
-                Add($"{path}.monthOfBirth", $"{m} is not a month.");
-                return default;
-            }
-
-            if (d is { } dd && (dd < 1 || dd > (m is { } mm ? DateTime.DaysInMonth(y ?? 2000, mm) : 31)))
-            {
-                Add($"{path}.dayOfBirth", $"{dd} is not a day of {(m is null ? "any month" : $"month {m}")}.");
-                return default;
-            }
-
-            return (y, m, d);
-        }
-
-        private string? Mobile(string? value, string field)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
-            if (digits.Length == 12 && digits.StartsWith("91", StringComparison.Ordinal))
-            {
-                digits = digits[2..];
-            }
-
-            if (digits.Length != 10)
-            {
-                Add(field, $"'{Truncate(value)}' is not a 10-digit mobile number.");
-                return null;
-            }
-
-            return digits;
-        }
-
-        private static string? Clean(string? value, int maxLength) =>
-            string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var trimmed && trimmed.Length > maxLength ? trimmed[..maxLength] : trimmed;
-
         private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
     }
 
@@ -312,7 +236,4 @@ public static partial class ShareParser
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._]{1,63}@[a-z]{2,16}$")]
     private static partial Regex AbhaAddressPattern();
-
-    [GeneratedRegex(@"^\d{6}$")]
-    private static partial Regex PincodePattern();
 }

@@ -23,11 +23,44 @@ public sealed class Patient
     public string? District { get; set; }
     public string? State { get; set; }
     public string? Pincode { get; set; }
+
+    /// <summary>What the latest share brought that the clerk should check; cleared when the clerk saves the details.</summary>
+    public DemographicFlags DemographicFlags { get; set; } = DemographicFlags.None;
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Counts edits by staff, so a save over someone else's newer edit is caught.</summary>
     public int Version { get; set; }
+
+    public PatientDemographics Demographics() =>
+        new(Name, Gender, YearOfBirth, MonthOfBirth, DayOfBirth, Mobile, AddressLine, District, State, Pincode) { Flags = DemographicFlags };
+
+    public void Apply(PatientDemographics details)
+    {
+        (Name, Gender, YearOfBirth, MonthOfBirth, DayOfBirth) =
+            (details.Name, details.Gender, details.YearOfBirth, details.MonthOfBirth, details.DayOfBirth);
+        (Mobile, AddressLine, District, State, Pincode) = (details.Mobile, details.AddressLine, details.District, details.State, details.Pincode);
+        DemographicFlags = details.Flags;
+    }
+
+    /// <summary>
+    /// The latest share's details win, except that a share without a mobile keeps the one we have, and with it
+    /// whatever it needed checking.
+    /// </summary>
+    public void ApplyShared(PatientDemographics shared)
+    {
+        if (shared.Mobile is null && Mobile is not null)
+        {
+            shared = shared with
+            {
+                Mobile = Mobile,
+                Flags = shared.Flags.For(DemographicField.Mobile) is null ? shared.Flags.With(DemographicFlags.For(DemographicField.Mobile)) : shared.Flags,
+            };
+        }
+
+        Apply(shared);
+    }
 }
 
 /// <summary>ABDM gender codes: M, F, O (other), U (undisclosed).</summary>

@@ -5,19 +5,11 @@ using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Patients;
 
-/// <summary>What the clerk checks and corrects from the shared profile, and where the patient goes next.</summary>
-public sealed record RegistrationDetails(
-    string Name,
-    Gender Gender,
-    int? YearOfBirth,
-    int? MonthOfBirth,
-    int? DayOfBirth,
-    string? Mobile,
-    string? AddressLine,
-    string? District,
-    string? State,
-    string? Pincode,
-    string Department);
+/// <summary>
+/// What the clerk checks and corrects from the shared profile (with the flags it came with), and where the patient
+/// goes next.
+/// </summary>
+public sealed record RegistrationDetails(PatientDemographics Demographics, string Department);
 
 /// <param name="PatientVersion">The patient record's edit count when read; saving checks nobody changed it since.</param>
 public sealed record RegistrationDraft(
@@ -49,8 +41,7 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
             return null;
         }
 
-        var details = new RegistrationDetails(p.Name, p.Gender, p.YearOfBirth, p.MonthOfBirth, p.DayOfBirth, p.Mobile, p.AddressLine,
-            p.District, p.State, p.Pincode, row.Token.Department ?? "");
+        var details = new RegistrationDetails(p.Demographics(), row.Token.Department ?? "");
         return new RegistrationDraft(row.Token.Id, row.Token.Label, row.Token.State, p.Uhid, p.AbhaNumber, p.AbhaAddress, details,
             p.Version, row.Token.RegisteredAt is not null, row.Departments);
     }
@@ -60,7 +51,8 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
         CancellationToken cancellationToken = default) =>
         engine.InTransactionAsync(async ct =>
         {
-            if (RegistrationRules.Check(details, clock.GetUtcNow().Year).Values.FirstOrDefault() is { } problem)
+            var year = clock.GetUtcNow().Year;
+            if (RegistrationRules.Check(details, year).Values.FirstOrDefault() is { } problem)
             {
                 throw new QueueRuleException(QueueError.InvalidInput, problem);
             }
@@ -81,31 +73,16 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
                 throw new QueueRuleException(QueueError.InvalidInput, $"'{details.Department}' is not a department of {facility.Name}.");
             }
 
-            Apply(details, patient);
+            // The clerk has seen every value with its flag and saved it: what needed checking is confirmed or corrected.
+            patient.Apply(details.Demographics.Normalize(year) with { Flags = DemographicFlags.None });
+            patient.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            patient.Version++;
             patient.Uhid ??= UhidFormat.Format(facility.UhidFormat, await NextUhidNumberAsync(facility.Id, ct),
                 FacilityCalendar.LocalDate(clock.GetUtcNow(), facility.TimeZoneId));
             await db.SaveChangesAsync(ct);
             await engine.RecordRegistrationAsync(tokenId, details.Department, registeredBy, ct);
             return patient.Uhid;
         }, cancellationToken);
-
-    private void Apply(RegistrationDetails details, Patient patient)
-    {
-        patient.Name = details.Name.Trim();
-        patient.Gender = details.Gender;
-        patient.YearOfBirth = details.YearOfBirth;
-        patient.MonthOfBirth = details.MonthOfBirth;
-        patient.DayOfBirth = details.DayOfBirth;
-        patient.Mobile = Blank(details.Mobile);
-        patient.AddressLine = Blank(details.AddressLine);
-        patient.District = Blank(details.District);
-        patient.State = Blank(details.State);
-        patient.Pincode = Blank(details.Pincode);
-        patient.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        patient.Version++;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<long> NextUhidNumberAsync(int facilityId, CancellationToken ct)
     {

@@ -13,17 +13,17 @@ public sealed class WalkInRegistration(ScanShareDbContext db, QueueEngine engine
         {
             var counter = await db.Counters.FindAsync([counterId], ct)
                 ?? throw new QueueRuleException(QueueError.UnknownCounter, $"There is no counter with id {counterId}.");
-            var now = clock.GetUtcNow().UtcDateTime;
-            var patient = new Patient
+            var now = clock.GetUtcNow();
+            var entered = new PatientDemographics(walkIn.Name, walkIn.Gender, walkIn.YearOfBirth, null, null, walkIn.Mobile, null, null, null, null);
+            if (RegistrationRules.Check(entered, now.Year).Values.FirstOrDefault() is { } problem)
             {
-                FacilityId = counter.FacilityId,
-                Name = walkIn.Name.Trim(),
-                Gender = walkIn.Gender,
-                YearOfBirth = walkIn.YearOfBirth,
-                Mobile = string.IsNullOrWhiteSpace(walkIn.Mobile) ? null : walkIn.Mobile.Trim(),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+                throw new QueueRuleException(QueueError.InvalidInput, problem);
+            }
+
+            var patient = new Patient { FacilityId = counter.FacilityId, Name = entered.Name, CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime };
+
+            // Entered by the clerk, who saw each warning as they typed: nothing is left flagged.
+            patient.Apply(entered.Normalize(now.Year) with { Flags = DemographicFlags.None });
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);
             var issued = await engine.IssueAsync(new IssueTokenRequest(counter.QueueId, TokenSource.WalkIn, patient.Id, counter.Id, walkIn.Priority), ct);

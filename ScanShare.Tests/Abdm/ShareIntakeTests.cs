@@ -18,7 +18,7 @@ public sealed class ShareIntakeTests : IAsyncLifetime
     private static ProfileShare Share(string counter = "OPD-REG-1", Guid? requestId = null, string name = "Sunita Devi",
         ShareProtocol protocol = ShareProtocol.V3, string hipId = "IN0710000123") =>
         new(protocol, requestId ?? Guid.NewGuid(), hipId, counter,
-            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", name, Gender.F, 1979, 8, 14, "9876543210", null, "South Delhi", "Delhi", "110003"));
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", new PatientDemographics(name, Gender.F, 1979, 8, 14, "9876543210", null, "South Delhi", "Delhi", "110003")));
 
     private async Task<ShareIntakeResult> AcceptAsync(ProfileShare share)
     {
@@ -65,7 +65,7 @@ public sealed class ShareIntakeTests : IAsyncLifetime
         var first = Share();
         var other = Share(counter: "LAB-1", name: "Ravi Kumar") with
         {
-            Patient = Share().Patient with { AbhaNumber = "91-1111-2222-3333", AbhaAddress = "ravi.kumar@abdm", Name = "Ravi Kumar" },
+            Patient = Share(name: "Ravi Kumar").Patient with { AbhaNumber = "91-1111-2222-3333", AbhaAddress = "ravi.kumar@abdm" },
         };
         var group = new[] { first, Share(), first, other, Share(counter: "NO-SUCH-COUNTER") }.Select(s => (s, "{}")).ToList();
 

@@ -25,7 +25,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         desk.WaitForAssertion(() => Assert.Contains("No ABHA shares yet.", desk.Markup));
 
         var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
-            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", "Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", null, null, null, null));
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", new PatientDemographics("Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", null, null, null, null)));
         await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
 
         desk.WaitForAssertion(() =>
@@ -87,7 +87,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     public async Task TheF6ShortcutOpensTheRegistrationWithTheSharedProfileAndSavingKeepsTheDepartment()
     {
         var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
-            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", "Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", "12 MG Road", "South Delhi", "Delhi", "110003"));
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", new PatientDemographics("Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", "12 MG Road", "South Delhi", "Delhi", "110003")));
         await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
         var counter = await Db.CounterIdAsync("OPD-REG-1");
         await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
@@ -104,6 +104,48 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         var draft = await WithServiceAsync<PatientRegistration, RegistrationDraft?>(r => r.DraftAsync(tokenId));
         await WithServiceAsync<PatientRegistration, string>(r => r.RegisterAsync(tokenId, draft!.Details with { Department = "ENT" }, draft.PatientVersion, "clerk"));
         desk.WaitForAssertion(() => Assert.Contains("ENT", desk.Find("#current-registration").TextContent));
+    }
+
+    [Fact]
+    public async Task TheRegistrationShowsWhatTheShareBroughtThatNeedsCheckingNextToItsFieldUntilTheClerkChangesIt()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read("v3-share.json"))!;
+        json["profile"]!["patient"]!["phoneNumber"] = "0522-2612345";
+        json["profile"]!["patient"]!.AsObject().Remove("gender");
+        var share = ShareParser.ParseV3(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), Guid.NewGuid().ToString(), null, 2026).Share!;
+        await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
+        await WithServiceAsync<QueueEngine, Token?>(async e => await e.CallNextAsync(await Db.CounterIdAsync("OPD-REG-1")));
+        var dialogs = Render<MudDialogProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F6"));
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Mobile needs checking: received '0522-2612345'", dialogs.Find(".mud-dialog").TextContent));
+        Assert.Contains("Gender was not shared", dialogs.Find(".mud-dialog").TextContent);
+        Assert.Contains("Some details need checking", dialogs.Find("#registration-flags").TextContent);
+
+        await dialogs.Find("#reg-mobile").InputAsync(new() { Value = "98765 43210" });
+
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Mobile needs checking", dialogs.Find(".mud-dialog").TextContent));
+        Assert.Contains("Gender was not shared", dialogs.Find(".mud-dialog").TextContent);
+    }
+
+    [Fact]
+    public async Task AWalkInsMobileIsCheckedByTheSharedRuleAndOnlyWarns()
+    {
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Contains("No ABHA shares yet.", desk.Markup));
+
+        await desk.Find("#walkin-mobile").InputAsync(new() { Value = "0522-2612345" });
+
+        desk.WaitForAssertion(() => Assert.Contains(
+            "Mobile needs checking: an Indian mobile is 10 digits starting 6–9; saved as entered", desk.Find(".mud-form").TextContent));
+        Assert.Empty(desk.Find(".mud-form").QuerySelectorAll(".mud-input-error"));
+
+        await desk.Find("#walkin-mobile").InputAsync(new() { Value = "+91 98765 43210" });
+
+        desk.WaitForAssertion(() => Assert.DoesNotContain("needs checking", desk.Find(".mud-form").TextContent));
     }
 
     [Fact]

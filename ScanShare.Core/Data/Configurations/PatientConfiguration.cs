@@ -11,12 +11,13 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
     {
         builder.Property(p => p.AbhaNumber).HasMaxLength(17);
         builder.Property(p => p.AbhaAddress).HasMaxLength(100);
-        builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Mobile).HasMaxLength(20);
-        builder.Property(p => p.AddressLine).HasMaxLength(300);
-        builder.Property(p => p.District).HasMaxLength(100);
-        builder.Property(p => p.State).HasMaxLength(100);
-        builder.Property(p => p.Pincode).HasMaxLength(10);
+        builder.Property(p => p.Name).HasMaxLength(DemographicRules.NameMaxLength);
+        builder.Property(p => p.Mobile).HasMaxLength(DemographicRules.MobileMaxLength);
+        builder.Property(p => p.AddressLine).HasMaxLength(DemographicRules.AddressLineMaxLength);
+        builder.Property(p => p.District).HasMaxLength(DemographicRules.DistrictMaxLength);
+        builder.Property(p => p.State).HasMaxLength(DemographicRules.StateMaxLength);
+        builder.Property(p => p.Pincode).HasMaxLength(DemographicRules.PincodeMaxLength);
+        builder.Property(p => p.DemographicFlags).HasConversion(f => f.ToStorage(), s => DemographicFlags.FromStorage(s));
         builder.Property(p => p.Uhid).HasMaxLength(40);
         builder.HasIndex(p => new { p.FacilityId, p.Uhid }).IsUnique();
         builder.HasIndex(p => new { p.FacilityId, p.AbhaNumber });

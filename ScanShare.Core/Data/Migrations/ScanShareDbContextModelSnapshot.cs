@@ -385,6 +385,10 @@ namespace ScanShare.Core.Data.Migrations
                     b.Property<int?>("DayOfBirth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DemographicFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("District")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -67,8 +67,8 @@ public class ShareIntakeBenchmarks
         var p = _patients.Next();
         var counter = BenchFacility.CounterCodes[_counter++ % BenchFacility.CounterCodes.Count];
         return new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), BenchFacility.HipId, counter, new SharedPatient(
-            p.AbhaNumber, p.AbhaAddress, p.Name, Enum.Parse<Gender>(p.Gender), p.YearOfBirth, p.MonthOfBirth, p.DayOfBirth,
-            p.Mobile, p.AddressLine, p.District, p.State, p.Pincode));
+            p.AbhaNumber, p.AbhaAddress, new PatientDemographics(p.Name, Enum.Parse<Gender>(p.Gender), p.YearOfBirth, p.MonthOfBirth, p.DayOfBirth,
+            p.Mobile, p.AddressLine, p.District, p.State, p.Pincode)));
     }
 
     [GlobalCleanup]
