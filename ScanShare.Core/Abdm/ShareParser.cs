@@ -137,6 +137,13 @@ public static partial class ShareParser
                 return null;
             }
 
+            // The request id is the idempotency key: one all-zero id from a faulty client would swallow every later share.
+            if (id == Guid.Empty)
+            {
+                Add(field, "must not be the nil UUID.");
+                return null;
+            }
+
             return id;
         }
 

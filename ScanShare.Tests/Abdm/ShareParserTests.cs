@@ -65,6 +65,7 @@ public sealed class ShareParserTests
         { "body is not an object", "!array", RequestId, "$" },
         { "missing request id", "", null, "REQUEST-ID" },
         { "request id not a uuid", "", "12345", "REQUEST-ID" },
+        { "request id all zeros", "", "00000000-0000-0000-0000-000000000000", "REQUEST-ID" },
         { "unknown intent", "intent=LINK", RequestId, "intent" },
         { "missing counter", "metaData.context=", RequestId, "metaData.context" },
         { "counter with spaces", "metaData.context=OPD REG 1", RequestId, "metaData.context" },
