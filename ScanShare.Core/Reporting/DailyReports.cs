@@ -24,6 +24,7 @@ public sealed record FacilityReport(
     IReadOnlyList<GroupFigures> ByCounter,
     IReadOnlyList<HourFigures> ByHour,
     IReadOnlyList<DayFigures> ByDay,
+    IReadOnlyList<ClerkFigures> ByClerk,
     double? LongestWaitNowMinutes);
 
 /// <summary>
@@ -63,6 +64,7 @@ public sealed class DailyReports(ScanShareDbContext db, TimeProvider clock)
         var today = FacilityCalendar.LocalDate(clock.GetUtcNow(), facility.TimeZoneId);
         var byDay = tokens.ToLookup(t => t.ServiceDate);
         var waitingNow = tokens.Where(t => t.ServiceDate == today && t.State == TokenState.Waiting).ToList();
+        var byClerk = await ClerkFigures.OfAsync(db, facilityId, from, to, tokens.ToDictionary(t => t.Id), cancellationToken);
 
         return new FacilityReport(
             facility.Id,
@@ -81,6 +83,7 @@ public sealed class DailyReports(ScanShareDbContext db, TimeProvider clock)
                 .Select(day => byDay[day].ToList())
                 .Select((daily, offset) => new DayFigures(from.AddDays(offset), TokenFigures.Of(daily), Waits(daily), Services(daily)))
                 .ToList(),
+            byClerk,
             waitingNow.Count == 0 ? null : Math.Round(waitingNow.Max(t => (now - t.IssuedAt).TotalMinutes), 1));
     }
 

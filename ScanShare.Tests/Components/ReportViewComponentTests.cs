@@ -18,6 +18,7 @@ public sealed class ReportViewComponentTests : ComponentTest
         [],
         Enumerable.Range(0, 24).Select(h => new HourFigures(h, h == 9 ? 12 : 0, h == 10 ? 7 : 0)).ToList(),
         Enumerable.Range(0, days).Select(d => new DayFigures(new DateOnly(2026, 11, 24).AddDays(d), new TokenFigures(6, 3, 0, 0, 0, 0, 0, 5, 1, 0), DurationStats.Of([]), DurationStats.Of([]))).ToList(),
+        [new ClerkFigures("u1", "Asha Verma", 8, 7, DurationStats.Of([3, 4]))],
         LongestWaitNowMinutes: 25.5);
 
     [Fact]
