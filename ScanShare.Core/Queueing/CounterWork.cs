@@ -18,69 +18,43 @@ public sealed class CounterWork(
     WalkInRegistration walkIns,
     PatientRegistration registrations)
 {
-    public async Task<Token?> CallNextAsync(string userId, int counterId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
-        return await engine.CallNextAsync(counterId, cancellationToken);
-    }
+    public Task<Token?> CallNextAsync(string userId, int counterId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, null, _ => engine.CallNextAsync(counterId, cancellationToken), cancellationToken);
 
-    public async Task<Token> CallAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await engine.CallAsync(tokenId, counterId, cancellationToken);
-    }
+    public Task<Token> CallAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.CallAsync(tokenId, counterId, cancellationToken), cancellationToken);
 
-    public async Task<Token> RecallAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await engine.RecallAsync(tokenId, cancellationToken);
-    }
+    public Task<Token> RecallAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.RecallAsync(tokenId, cancellationToken), cancellationToken);
 
-    public async Task<Token> SkipAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await engine.SkipAsync(tokenId, cancellationToken);
-    }
+    public Task<Token> SkipAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.SkipAsync(tokenId, cancellationToken), cancellationToken);
 
-    public async Task<Token> StartServingAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await engine.StartServingAsync(tokenId, cancellationToken);
-    }
+    public Task<Token> StartServingAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.StartServingAsync(tokenId, cancellationToken), cancellationToken);
 
-    public async Task<Token> CompleteAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await engine.CompleteAsync(tokenId, cancellationToken);
-    }
+    public Task<Token> CompleteAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.CompleteAsync(tokenId, cancellationToken), cancellationToken);
 
     /// <returns>The new token in the target queue.</returns>
-    public async Task<Token> TransferAsync(string userId, int counterId, long tokenId, int targetQueueId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await engine.TransferAsync(tokenId, targetQueueId, cancellationToken);
-    }
+    public Task<Token> TransferAsync(string userId, int counterId, long tokenId, int targetQueueId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.TransferAsync(tokenId, targetQueueId, cancellationToken), cancellationToken);
 
-    public async Task<Token> IssueWalkInAsync(string userId, int counterId, WalkIn walkIn, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
-        return await walkIns.RegisterAsync(counterId, walkIn, cancellationToken);
-    }
+    public Task<Token> IssueWalkInAsync(string userId, int counterId, WalkIn walkIn, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, null, _ => walkIns.RegisterAsync(counterId, walkIn, cancellationToken), cancellationToken);
 
     /// <summary>The patient's profile for checking at registration: patient data, so only for the counter's own tokens.</summary>
-    public async Task<RegistrationDraft?> RegistrationDraftAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
-    {
-        await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await registrations.DraftAsync(tokenId, cancellationToken);
-    }
+    public Task<RegistrationDraft?> RegistrationDraftAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => registrations.DraftAsync(tokenId, cancellationToken), cancellationToken);
 
     /// <returns>The patient's UHID.</returns>
-    public async Task<string> RegisterAsync(string userId, int counterId, long tokenId, RegistrationDetails details, int patientVersion,
-        CancellationToken cancellationToken = default)
-    {
-        var staff = await ActAtAsync(userId, counterId, tokenId, cancellationToken);
-        return await registrations.RegisterAsync(tokenId, details, patientVersion, staff.Name, cancellationToken);
-    }
+    public Task<string> RegisterAsync(string userId, int counterId, long tokenId, RegistrationDetails details, int patientVersion,
+        CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, staff => registrations.RegisterAsync(tokenId, details, patientVersion, staff.Name, cancellationToken),
+            cancellationToken);
+
+    private async Task<T> ActAsync<T>(string userId, int counterId, long? tokenId, Func<StaffScope, Task<T>> action, CancellationToken cancellationToken) =>
+        await action(await ActAtAsync(userId, counterId, tokenId, cancellationToken));
 
     /// <exception cref="StaffAccessDeniedException">The member of staff may not act at this counter or on this token.</exception>
     private async Task<StaffScope> ActAtAsync(string userId, int counterId, long? tokenId, CancellationToken cancellationToken)
