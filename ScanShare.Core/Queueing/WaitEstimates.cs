@@ -60,7 +60,7 @@ public sealed class WaitEstimates(ScanShareDbContext db, TimeProvider clock)
 
     /// <summary>The wait of a token with <paramref name="ahead"/> tokens before it: it is called after all of them, one call later.</summary>
     public static WaitEstimate Estimate(int ahead, double? minutesPerCall) =>
-        new(ahead, minutesPerCall is { } pace ? (int)Math.Round((ahead + 1) * pace, MidpointRounding.AwayFromZero) : null);
+        new(ahead, minutesPerCall is { } pace ? Math.Max(1, (int)Math.Round((ahead + 1) * pace, MidpointRounding.AwayFromZero)) : null);
 
     public static double? Pace(IReadOnlyList<DateTime> recentCallsNewestFirst, DateTime now) =>
         recentCallsNewestFirst.Count < MinimumCalls ? null : (now - recentCallsNewestFirst[^1]).TotalMinutes / recentCallsNewestFirst.Count;
