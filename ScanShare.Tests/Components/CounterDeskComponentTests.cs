@@ -200,6 +200,28 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         Assert.Contains(browser.Invocations, i => i.Identifier == "printSlip" && Equals(i.Arguments[0], $"/slip/{issued.Item1}"));
     }
 
+    [Fact]
+    public async Task ATransferNamesTheNewNumberAndPrintsItsSlip()
+    {
+        var queue = await Db.QueueIdAsync("registration");
+        var pharmacy = await Db.QueueIdAsync("pharmacy");
+        var counter = await Db.CounterIdAsync("OPD-REG-1");
+        await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
+        await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
+        var browser = JSInterop.SetupModule("./js/counter-desk.js");
+        var snackbars = Render<MudSnackbarProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        var deskState = Services.GetRequiredService<DeskState>();
+        await desk.InvokeAsync(() => deskState.TransferAsync(deskState.View!.Current!, pharmacy, "Pharmacy"));
+
+        snackbars.WaitForAssertion(() => Assert.Contains("R-001 is now P-001 in Pharmacy", snackbars.Markup));
+        var newToken = await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, long>(db => Task.FromResult(db.Tokens.Single(t => t.Label == "P-001").Id));
+        Assert.Contains(browser.Invocations, i => i.Identifier == "printSlip" && Equals(i.Arguments[0], $"/slip/{newToken}"));
+        desk.WaitForAssertion(() => Assert.Empty(desk.FindAll("#current-token")));
+    }
+
     private Task<TokenState> TokenStateAsync(long tokenId) =>
         WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, TokenState>(db => Task.FromResult(db.Tokens.Single(t => t.Id == tokenId).State));
 }
