@@ -1,4 +1,3 @@
-using Microsoft.JSInterop;
 using MudBlazor;
 using ScanShare.Core.Queueing;
 using ScanShare.Web.Components.Pages.Counters;
@@ -25,8 +24,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
     /// <summary>While a dialog is open the function keys belong to it, never to the desk behind it.</summary>
     public bool DialogOpen => _openDialogs > 0;
 
-    /// <summary>The desk's browser side (function keys, chime, slip printing); null until the page has rendered.</summary>
-    public IJSObjectReference? Browser { get; set; }
+    public DeskBrowser Browser { get; } = new();
 
     public DeskShares Shares { get; } = new();
 
@@ -51,7 +49,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         View = view;
         if (view?.Current is { } current)
         {
-            await Shares.MarkSeenAsync(Browser, view.IncomingShares.Where(s => s.TokenId == current.TokenId).Select(s => s.ShareId));
+            await Shares.MarkSeenAsync(Browser.Module, view.IncomingShares.Where(s => s.TokenId == current.TokenId).Select(s => s.ShareId));
         }
 
         await CueNewSharesAsync();
@@ -64,7 +62,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         var newest = View?.IncomingShares.FirstOrDefault()?.ShareId ?? 0;
         if (_newestShareId >= 0 && newest > _newestShareId)
         {
-            await BrowserAsync("newShareChime");
+            await Browser.ChimeAsync();
         }
 
         _newestShareId = Math.Max(_newestShareId, newest);
@@ -176,10 +174,9 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         return token;
     }
 
-    /// <summary>Prints in a hidden frame on this page: the desk stays where it is, no tab to close.</summary>
-    public Task PrintSlipAsync(long tokenId) => BrowserAsync("printSlip", $"/slip/{tokenId}");
+    public Task PrintSlipAsync(long tokenId) => Browser.PrintSlipAsync(tokenId);
 
-    public Task MarkAllSharesSeenAsync() => Shares.MarkSeenAsync(Browser, View?.IncomingShares.Select(s => s.ShareId) ?? []);
+    public Task MarkAllSharesSeenAsync() => Shares.MarkSeenAsync(Browser.Module, View?.IncomingShares.Select(s => s.ShareId) ?? []);
 
     public Task<(bool Ran, T? Result)> RunAsync<T>(Func<QueueEngine, Task<T>> action) => RunAsync<QueueEngine, T>(action);
 
@@ -228,20 +225,5 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
     {
         _ = action();
         return Task.CompletedTask;
-    }
-
-    private async Task BrowserAsync(string function, params object?[] args)
-    {
-        try
-        {
-            if (Browser is not null)
-            {
-                await Browser.InvokeVoidAsync(function, args);
-            }
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException)
-        {
-            // A chime or a print that cannot run must never stop the desk; the slip can be printed again from its row.
-        }
     }
 }
