@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<WalkInRegistration>();
         services.AddScoped<PatientRegistration>();
         services.AddScoped<TokenSlips>();
+        services.AddScoped<WaitEstimates>();
         services.AddScoped<FacilityCatalogSync>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<ShareIntake>();

@@ -21,10 +21,10 @@ public static class DemoFacility
         ],
         Counters =
         [
-            new() { Code = "OPD-REG-1", Name = "Registration Counter 1", Queue = "registration" },
-            new() { Code = "OPD-REG-2", Name = "Registration Counter 2", Queue = "registration" },
-            new() { Code = "PHARMACY-2", Name = "Pharmacy Counter 2", Queue = "pharmacy" },
-            new() { Code = "LAB-1", Name = "Lab Counter 1", Queue = "lab" },
+            new() { Code = "OPD-REG-1", Name = "Registration Counter 1", Queue = "registration", SpokenNames = new() { ["hi"] = "पंजीकरण काउंटर 1" } },
+            new() { Code = "OPD-REG-2", Name = "Registration Counter 2", Queue = "registration", SpokenNames = new() { ["hi"] = "पंजीकरण काउंटर 2" } },
+            new() { Code = "PHARMACY-2", Name = "Pharmacy Counter 2", Queue = "pharmacy", SpokenNames = new() { ["hi"] = "दवाखाना काउंटर 2" } },
+            new() { Code = "LAB-1", Name = "Lab Counter 1", Queue = "lab", SpokenNames = new() { ["hi"] = "लैब काउंटर 1" } },
         ],
         Displays =
         [

@@ -67,6 +67,7 @@ public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider cloc
             queue.PriorityLanesEnabled = queueSettings.PriorityLanes;
             queue.SkipPolicy = queueSettings.SkipPolicy;
             queue.MaxRequeues = queueSettings.MaxRequeues;
+            queue.SeniorAge = queueSettings.SeniorAge;
             queue.IsActive = true;
             queue.Origin = CatalogOrigin.Configuration;
         }
@@ -91,6 +92,7 @@ public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider cloc
 
             counter.Name = counterSettings.Name;
             counter.QueueId = queue.Id;
+            counter.SpokenNames = new Dictionary<string, string>(counterSettings.SpokenNames);
             counter.IsActive = true;
             counter.Origin = CatalogOrigin.Configuration;
         }

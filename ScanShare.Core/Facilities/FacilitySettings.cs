@@ -75,6 +75,9 @@ public sealed class QueueSettings
     public bool PriorityLanes { get; set; }
     public SkipPolicy SkipPolicy { get; set; } = SkipPolicy.Requeue;
     public int MaxRequeues { get; set; } = 2;
+
+    /// <summary>Scanned patients of this age or older are put in the senior citizens' lane; 0 turns it off.</summary>
+    public int SeniorAge { get; set; } = ServiceQueue.DefaultSeniorAge;
 }
 
 public sealed class CounterSettings
@@ -84,4 +87,7 @@ public sealed class CounterSettings
 
     /// <summary>The code of the queue this counter serves.</summary>
     public string Queue { get; set; } = "";
+
+    /// <summary>What the TV says for this counter, per language: <c>{ "en": "Registration counter 1", "hi": "पंजीकरण काउंटर 1" }</c>; default is <see cref="Name"/>.</summary>
+    public Dictionary<string, string> SpokenNames { get; set; } = [];
 }

@@ -55,6 +55,11 @@ public static partial class FacilitySettingsValidator
             {
                 errors.Add($"{queuePath}.MaxRequeues: {queue.MaxRequeues} must be between 0 and 10.");
             }
+
+            if (queue.SeniorAge is < 0 or > 120)
+            {
+                errors.Add($"{queuePath}.SeniorAge: {queue.SeniorAge} must be between 0 (off) and 120.");
+            }
         }
 
         if (Patients.UhidFormat.Problem(facility.Registration.UhidFormat) is { } uhidProblem)

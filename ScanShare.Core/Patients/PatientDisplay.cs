@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ScanShare.Core.Patients;
 
 public static class PatientDisplay
@@ -6,16 +8,34 @@ public static class PatientDisplay
     public static string? MaskAbhaNumber(string? abhaNumber) =>
         abhaNumber is { Length: >= 4 } ? "XX-XXXX-XXXX-" + abhaNumber[^4..] : null;
 
-    /// <summary>What a public screen may show: first name and last initial, <c>Sunita D.</c></summary>
+    /// <summary>Forms of address that come before a name in Indian records; a public screen leaves them out.</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "miss", "dr", "shri", "sri", "shree", "smt", "kumari", "km", "sushri", "master", "baby", "late",
+        "श्री", "श्रीमती", "सुश्री", "कुमारी", "कु", "डॉ", "डा", "स्व", "बेबी", "मास्टर",
+    };
+
+    /// <summary>
+    /// What a public screen may show: given name and last initial, <c>Sunita D.</c>, <c>कमला दे.</c>. Titles are left out,
+    /// and the initial is a whole written character (a Devanagari consonant keeps its vowel sign), never half of one.
+    /// </summary>
     public static string MaskName(string name)
     {
-        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length switch
+        var parts = name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .SkipWhile(part => part.Length > 0 && Titles.Contains(part.TrimEnd('.')))
+            .ToList();
+        return parts.Count switch
         {
             0 => "",
             1 => parts[0],
-            _ => $"{parts[0]} {char.ToUpperInvariant(parts[^1][0])}.",
+            _ => $"{parts[0]} {Initial(parts[^1])}.",
         };
+    }
+
+    private static string Initial(string word)
+    {
+        var first = StringInfo.GetNextTextElement(word);
+        return first.Length == 1 ? char.ToUpperInvariant(first[0]).ToString() : first;
     }
 
     public static string? AgeGender(int? yearOfBirth, Gender? gender, int currentYear) =>

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ScanShare.Core.Queueing;
 
-/// <summary>What the waiting hall hears for a call: "Token R 23, counter 2" / "टोकन आर 23, काउंटर 2".</summary>
-public static partial class CallAnnouncement
+/// <summary>What the waiting hall hears for a call: "Token R 23, Registration counter 2" / "टोकन आर 23, पंजीकरण काउंटर 2".</summary>
+public static class CallAnnouncement
 {
     private static readonly string[] HindiLetters =
     [
@@ -12,14 +11,15 @@ public static partial class CallAnnouncement
         "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "एक्स", "वाई", "ज़ेड",
     ];
 
-    public static string Text(string label, string? counterName, string language)
+    /// <param name="spokenCounterName">The counter's full spoken name in this language, so "Lab Counter 1" and "Registration Counter 1" never sound alike.</param>
+    public static string Text(string label, string? spokenCounterName, string language)
     {
         var (prefix, number) = Split(label);
-        var counterNumber = counterName is null ? null : TrailingNumber().Match(counterName) is { Success: true } m ? m.Value : null;
+        var counter = string.IsNullOrWhiteSpace(spokenCounterName) ? "" : $", {spokenCounterName}";
         return language switch
         {
-            "hi" => $"टोकन {string.Join(" ", prefix.Select(Hindi))} {number}" + (counterName is null ? "" : $", काउंटर {counterNumber ?? counterName}"),
-            _ => $"Token {string.Join(" ", prefix.Select(c => c.ToString()))} {number}" + (counterName is null ? "" : $", {(counterNumber is null ? counterName : $"counter {counterNumber}")}"),
+            "hi" => $"टोकन {string.Join(" ", prefix.Select(Hindi))} {number}{counter}",
+            _ => $"Token {string.Join(" ", prefix.Select(c => c.ToString()))} {number}{counter}",
         };
     }
 
@@ -36,7 +36,4 @@ public static partial class CallAnnouncement
 
     private static string Hindi(char letter) =>
         char.ToUpperInvariant(letter) is >= 'A' and <= 'Z' and var upper ? HindiLetters[upper - 'A'] : letter.ToString();
-
-    [GeneratedRegex(@"\d+$")]
-    private static partial Regex TrailingNumber();
 }

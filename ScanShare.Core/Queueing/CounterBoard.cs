@@ -23,11 +23,15 @@ public sealed record CounterToken(
     DateTime? CalledAt,
     string? Uhid,
     string? Department,
-    int RequeueCount);
+    int RequeueCount,
+    string? Mobile = null);
 
 public sealed record IncomingShare(
+    long ShareId,
+    long? TokenId,
     DateTime ReceivedAt,
     string? TokenLabel,
+    TokenState? TokenState,
     ShareStatus Status,
     string? PatientName,
     Gender? Gender,
@@ -54,6 +58,9 @@ public sealed record CounterView(
 /// <summary>What a clerk's counter screen shows: the counter's current token, its queue in call order, today's shares at this counter.</summary>
 public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
 {
+    /// <summary>A busy counter takes a few hundred scans a day; the desk searches them in its own scrolling panel.</summary>
+    public const int MaxSharesShown = 500;
+
     /// <summary>Every open counter, for choosing one at sign-in.</summary>
     public async Task<IReadOnlyList<CounterInfo>> OpenCountersAsync(CancellationToken cancellationToken = default) =>
         await db.Counters.AsNoTracking()
@@ -89,11 +96,13 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
         var shares = await db.ShareRecords.AsNoTracking()
             .Where(s => s.CounterId == counter.Info.CounterId && s.ReceivedAt >= dayStart)
             .OrderByDescending(s => s.ReceivedAt)
-            .Take(10)
+            .Take(MaxSharesShown)
             .Select(s => new
             {
+                s.Id,
+                s.TokenId,
                 s.ReceivedAt,
-                Label = db.Tokens.Where(t => t.Id == s.TokenId).Select(t => t.Label).FirstOrDefault(),
+                Token = db.Tokens.Where(t => t.Id == s.TokenId).Select(t => new { t.Label, t.State }).FirstOrDefault(),
                 s.Status,
                 Patient = db.Patients.Where(p => p.Id == s.PatientId).Select(p => new { p.Name, p.Gender, p.YearOfBirth, p.AbhaNumber, p.AbhaAddress, p.Mobile, p.AddressLine, p.District, p.State, p.Pincode, p.CreatedAt }).FirstOrDefault(),
             })
@@ -108,10 +117,10 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             counter.Info,
             current,
             waiting,
-            shares.Select(s => new IncomingShare(s.ReceivedAt, s.Label, s.Status, s.Patient?.Name, s.Patient?.Gender, s.Patient?.YearOfBirth,
+            shares.Select(s => new IncomingShare(s.Id, s.TokenId, s.ReceivedAt, s.Token?.Label, s.Token?.State, s.Status, s.Patient?.Name, s.Patient?.Gender, s.Patient?.YearOfBirth,
                 s.Patient?.AbhaNumber, s.Patient?.AbhaAddress, s.Patient?.Mobile,
                 s.Patient is null ? null : PatientDisplay.Address(s.Patient.AddressLine, s.Patient.District, s.Patient.State, s.Patient.Pincode),
-                Returning: s.Patient is not null && s.Patient.CreatedAt < dayStart)).ToList(),
+                Returning: s.Patient is not null && s.Patient.CreatedAt < s.ReceivedAt)).ToList(),
             targets.Select(q => (q.Id, q.Name)).ToList(),
             counter.SkipPolicy,
             counter.MaxRequeues);
@@ -127,5 +136,6 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             t.IssuedAt, t.QueuedAt, t.CalledAt,
             t.Patient != null ? t.Patient.Uhid : null,
             t.Department,
-            t.RequeueCount));
+            t.RequeueCount,
+            t.Patient != null ? t.Patient.Mobile : null));
 }

@@ -6,9 +6,18 @@ using ScanShare.Core.Patients;
 namespace ScanShare.Core.Queueing;
 
 /// <param name="PatientName">Already masked or hidden as the display is configured.</param>
-public sealed record DisplayCall(long TokenId, string Label, string? CounterName, string? PatientName, DateTime CalledAt, int CallCount);
+/// <param name="SpokenCounterNames">How the counter is announced, per language; a language missing here hears <paramref name="CounterName"/>.</param>
+public sealed record DisplayCall(
+    long TokenId, string Label, string? CounterName, string? PatientName, DateTime CalledAt, int CallCount,
+    IReadOnlyDictionary<string, string>? SpokenCounterNames = null)
+{
+    public string? SpokenCounterName(string language) =>
+        SpokenCounterNames?.TryGetValue(language, out var spoken) == true && !string.IsNullOrWhiteSpace(spoken) ? spoken : CounterName;
+}
 
-public sealed record DisplayQueue(int QueueId, string Name, IReadOnlyList<string> NextLabels);
+/// <param name="NextLabels">The waiting tokens in call order, as many as a screen could show; the screen shows whole ones only.</param>
+/// <param name="Wait">For the last in line: how many are ahead of them and how long at the current pace.</param>
+public sealed record DisplayQueue(int QueueId, string Name, IReadOnlyList<string> NextLabels, int WaitingCount, WaitEstimate? Wait);
 
 public sealed record DisplayView(
     string FacilityName,
@@ -19,11 +28,11 @@ public sealed record DisplayView(
     IReadOnlyList<DisplayCall> Recent);
 
 /// <summary>What a waiting-hall TV shows: the latest calls large, the next few tokens per queue, the calls before.</summary>
-public sealed class DisplayBoard(ScanShareDbContext db, TimeProvider clock)
+public sealed class DisplayBoard(ScanShareDbContext db, TimeProvider clock, WaitEstimates waits)
 {
     private const int NowCallingCount = 4;
-    private const int NextPerQueue = 4;
-    private const int RecentCount = 6;
+    private const int NextPerQueue = 24;
+    private const int RecentCount = 16;
 
     public async Task<DisplayView?> ViewAsync(string hipId, IReadOnlyCollection<string> queueCodes, DisplayNames names, CancellationToken cancellationToken = default)
     {
@@ -42,31 +51,34 @@ public sealed class DisplayBoard(ScanShareDbContext db, TimeProvider clock)
         var today = FacilityCalendar.LocalDate(clock.GetUtcNow(), facility.TimeZoneId);
         var todays = db.Tokens.AsNoTracking().Where(t => queueIds.Contains(t.QueueId) && t.ServiceDate == today);
 
+        // A skipped token sent back to the line is waiting again, not called to anyone.
         var called = await todays
-            .Where(t => t.CalledAt != null)
+            .Where(t => t.CalledAt != null && t.State != TokenState.Waiting)
             .OrderByDescending(t => t.CalledAt)
             .Take(NowCallingCount + RecentCount)
             .Select(t => new
             {
                 t.Id, t.Label, t.State, CalledAt = t.CalledAt!.Value, t.CallCount,
-                Counter = db.Counters.Where(c => c.Id == t.CounterId).Select(c => c.Name).FirstOrDefault(),
+                Counter = db.Counters.Where(c => c.Id == t.CounterId).Select(c => new { c.Name, c.SpokenNames }).FirstOrDefault(),
                 Patient = t.Patient != null ? t.Patient.Name : null,
             })
             .ToListAsync(cancellationToken);
         var calls = called
-            .Select(c => new { Current = c.State is TokenState.Called or TokenState.Serving, Call = new DisplayCall(c.Id, c.Label, c.Counter, Name(c.Patient, names), c.CalledAt, c.CallCount) })
+            .Select(c => new { Current = c.State is TokenState.Called or TokenState.Serving, Call = new DisplayCall(c.Id, c.Label, c.Counter?.Name, Name(c.Patient, names), c.CalledAt, c.CallCount, c.Counter?.SpokenNames) })
             .ToList();
 
         var next = new List<DisplayQueue>(queues.Count);
         foreach (var queue in queues)
         {
-            var labels = await todays
-                .Where(t => t.QueueId == queue.Id && t.State == TokenState.Waiting)
+            var waiting = todays.Where(t => t.QueueId == queue.Id && t.State == TokenState.Waiting);
+            var labels = await waiting
                 .InCallOrder(queue.PriorityLanesEnabled)
                 .Take(NextPerQueue)
                 .Select(t => t.Label)
                 .ToListAsync(cancellationToken);
-            next.Add(new DisplayQueue(queue.Id, queue.Name, labels));
+            var count = labels.Count < NextPerQueue ? labels.Count : await waiting.CountAsync(cancellationToken);
+            var wait = count == 0 ? null : WaitEstimates.Estimate(count - 1, await waits.MinutesPerCallAsync(queue.Id, today, cancellationToken));
+            next.Add(new DisplayQueue(queue.Id, queue.Name, labels, count, wait));
         }
 
         return new DisplayView(

@@ -91,14 +91,19 @@ public sealed class QueueEngine(
         InTransactionAsync(async ct =>
         {
             var today = FacilityCalendar.LocalDate(clock.GetUtcNow(), point.TimeZoneId);
+            var priority = PriorityByAge(point.Queue, patient.YearOfBirth, today.Year);
             if (db.Entry(patient).State == EntityState.Added)
             {
-                var request = new IssueTokenRequest(point.Queue.Id, source, CounterId: point.CounterId);
+                var request = new IssueTokenRequest(point.Queue.Id, source, CounterId: point.CounterId, Priority: priority);
                 return new IssuedToken(await AddTokenAsync(point.Queue, today, request, ct, patient: patient), Reused: false);
             }
 
-            return await IssueInQueueAsync(point.Queue, today, new IssueTokenRequest(point.Queue.Id, source, patient.Id, point.CounterId), ct);
+            return await IssueInQueueAsync(point.Queue, today, new IssueTokenRequest(point.Queue.Id, source, patient.Id, point.CounterId, priority), ct);
         }, cancellationToken);
+
+    /// <summary>ABHA profiles carry the year of birth, so a senior who scans joins the seniors' lane without asking.</summary>
+    public static PriorityLane PriorityByAge(ServiceQueue queue, int? yearOfBirth, int currentYear) =>
+        queue.SeniorAge > 0 && yearOfBirth is { } year && currentYear - year >= queue.SeniorAge ? PriorityLane.SeniorCitizen : PriorityLane.None;
 
     private async Task<IssuedToken> IssueInQueueAsync(ServiceQueue queue, DateOnly today, IssueTokenRequest request, CancellationToken ct)
     {
@@ -216,6 +221,11 @@ public sealed class QueueEngine(
             .SetProperty(t => t.Department, department)
             .SetProperty(t => t.RegisteredAt, now)
             .SetProperty(t => t.RegisteredBy, registeredBy), cancellationToken);
+
+    /// <summary>Puts a waiting token in a priority lane (or back in the general line), e.g. for a patient the clerk sees needs it.</summary>
+    public Task<Token> SetPriorityAsync(long tokenId, PriorityLane priority, CancellationToken cancellationToken = default) =>
+        TransitionAsync(tokenId, QueueEventKind.PriorityChanged, "change the priority of", [TokenState.Waiting], (_, _, set) => set
+            .SetProperty(t => t.Priority, priority), cancellationToken);
 
     public Task<Token> CancelAsync(long tokenId, CancellationToken cancellationToken = default) =>
         TransitionAsync(tokenId, QueueEventKind.Cancelled, "cancel", [TokenState.Waiting, TokenState.Called], (_, now, set) => set

@@ -12,6 +12,7 @@ public enum QueueEventKind
     Cancelled,
     Transferred,
     Registered,
+    PriorityChanged,
 }
 
 /// <summary>One state change of one token, published after it is committed.</summary>

@@ -17,6 +17,11 @@ public sealed class ServiceQueue
     /// <summary>How many times a token may be skipped back into the queue before it becomes a no-show.</summary>
     public int MaxRequeues { get; set; } = 2;
 
+    /// <summary>A scanned patient this old or older (by the year of birth in their ABHA profile) joins the senior citizens' lane; 0 turns it off.</summary>
+    public int SeniorAge { get; set; } = DefaultSeniorAge;
+
+    public const int DefaultSeniorAge = 60;
+
     public bool IsActive { get; set; } = true;
     public CatalogOrigin Origin { get; set; }
 }

@@ -20,13 +20,14 @@ public sealed record TokenSlip(
     string? Department,
     DateOnly ServiceDate,
     DateTime IssuedAtLocal,
-    TokenSource Source)
+    TokenSource Source,
+    WaitEstimate? Wait = null)
 {
     /// <summary>What the slip's QR code carries, so the next desk can find the token.</summary>
     public string Reference => $"{HipId}/{ServiceDate:yyyy-MM-dd}/{Label}";
 }
 
-public sealed class TokenSlips(ScanShareDbContext db)
+public sealed class TokenSlips(ScanShareDbContext db, WaitEstimates waits)
 {
     public async Task<TokenSlip?> FindAsync(long tokenId, CancellationToken cancellationToken = default)
     {
@@ -50,6 +51,7 @@ public sealed class TokenSlips(ScanShareDbContext db)
         return row is null
             ? null
             : new TokenSlip(row.Name, row.HipId, row.Label, row.Queue, row.Counter, row.Patient?.Name, row.Patient?.Gender, row.Patient?.YearOfBirth,
-                row.Patient?.AbhaAddress, row.Patient?.Uhid, row.Department, row.ServiceDate, FacilityCalendar.ToLocal(row.IssuedAt, row.TimeZoneId), row.Source);
+                row.Patient?.AbhaAddress, row.Patient?.Uhid, row.Department, row.ServiceDate, FacilityCalendar.ToLocal(row.IssuedAt, row.TimeZoneId), row.Source,
+                await waits.ForTokenAsync(tokenId, cancellationToken));
     }
 }

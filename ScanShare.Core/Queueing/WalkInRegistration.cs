@@ -5,7 +5,7 @@ namespace ScanShare.Core.Queueing;
 
 public sealed record WalkIn(string Name, Gender Gender, int? YearOfBirth, string? Mobile, PriorityLane Priority);
 
-/// <summary>A patient without ABHA gets a token from the same engine, in the same transaction as their record.</summary>
+/// <summary>A patient without ABHA gets a token from the same engine, in the same transaction as their record; seniors by age join the seniors' lane as scans do.</summary>
 public sealed class WalkInRegistration(ScanShareDbContext db, QueueEngine engine, TimeProvider clock)
 {
     public Task<Token> RegisterAsync(int counterId, WalkIn walkIn, CancellationToken cancellationToken = default) =>
@@ -26,7 +26,11 @@ public sealed class WalkInRegistration(ScanShareDbContext db, QueueEngine engine
             patient.Apply(entered.Normalize(now.Year) with { Flags = DemographicFlags.None });
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);
-            var issued = await engine.IssueAsync(new IssueTokenRequest(counter.QueueId, TokenSource.WalkIn, patient.Id, counter.Id, walkIn.Priority), ct);
+            var queue = await db.Queues.FindAsync([counter.QueueId], ct);
+            var priority = walkIn.Priority != PriorityLane.None || queue is null
+                ? walkIn.Priority
+                : QueueEngine.PriorityByAge(queue, walkIn.YearOfBirth, now.Year);
+            var issued = await engine.IssueAsync(new IssueTokenRequest(counter.QueueId, TokenSource.WalkIn, patient.Id, counter.Id, priority), ct);
             return issued.Token;
         }, cancellationToken);
 }

@@ -75,8 +75,8 @@ public sealed class DailyReports(ScanShareDbContext db, TimeProvider clock)
             TokenFigures.Of(tokens),
             Waits(tokens),
             Services(tokens),
-            queues.Select(q => Group(q.Id, q.Name, tokens.Where(t => t.QueueId == q.Id).ToList())).Where(g => g.Figures.Issued > 0).ToList(),
-            counters.Select(c => Group(c.Id, c.Name, tokens.Where(t => t.CounterId == c.Id).ToList())).Where(g => g.Figures.Issued > 0).ToList(),
+            queues.Select(q => Group(q.Id, q.Name, tokens.Where(t => t.QueueId == q.Id).ToList())).Where(g => g.Figures.Tokens > 0).ToList(),
+            counters.Select(c => Group(c.Id, c.Name, tokens.Where(t => t.CounterId == c.Id).ToList())).Where(g => g.Figures.Tokens > 0).ToList(),
             ByHour(tokens, facility.TimeZoneId),
             Enumerable.Range(0, to.DayNumber - from.DayNumber + 1)
                 .Select(offset => from.AddDays(offset))
@@ -96,14 +96,18 @@ public sealed class DailyReports(ScanShareDbContext db, TimeProvider clock)
                 t.IssuedAt, t.FirstCalledAt, t.CompletedAt))
             .AsAsyncEnumerable();
 
-    /// <summary>Tokens issued and served in each local hour of the day.</summary>
+    /// <summary>Tokens issued (on arrival; not transfers) and served in each local hour of the day.</summary>
     private static List<HourFigures> ByHour(IReadOnlyCollection<ReportToken> tokens, string timeZoneId)
     {
         var issued = new int[24];
         var served = new int[24];
         foreach (var token in tokens)
         {
-            issued[FacilityCalendar.ToLocal(token.IssuedAt, timeZoneId).Hour]++;
+            if (token.Source != TokenSource.Transfer)
+            {
+                issued[FacilityCalendar.ToLocal(token.IssuedAt, timeZoneId).Hour]++;
+            }
+
             if (token.CompletedAt is { } done)
             {
                 served[FacilityCalendar.ToLocal(done, timeZoneId).Hour]++;

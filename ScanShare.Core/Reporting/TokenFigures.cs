@@ -2,7 +2,11 @@ using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Reporting;
 
-/// <summary>Counts of one set of tokens. <see cref="Issued"/> is every token; the states add up to it.</summary>
+/// <summary>
+/// Counts of one set of tokens. <see cref="Issued"/> counts the tokens patients were given on arrival (scans and
+/// walk-ins), so a patient transferred on is issued once; the states add up to <see cref="Issued"/> plus
+/// <see cref="FromTransfer"/>, the tokens a transfer opened in another queue.
+/// </summary>
 public sealed record TokenFigures(
     int Issued,
     int Served,
@@ -15,8 +19,11 @@ public sealed record TokenFigures(
     int FromWalkIn,
     int FromTransfer)
 {
+    /// <summary>Every token of the set, arrivals and transfers in.</summary>
+    public int Tokens => Issued + FromTransfer;
+
     public static TokenFigures Of(IReadOnlyCollection<ReportToken> tokens) => new(
-        tokens.Count,
+        tokens.Count(t => t.Source != TokenSource.Transfer),
         tokens.Count(t => t.State == TokenState.Completed),
         tokens.Count(t => t.State == TokenState.Waiting),
         tokens.Count(t => t.State is TokenState.Called or TokenState.Serving),

@@ -6,12 +6,19 @@ using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 using ScanShare.Tests.Support;
 using ScanShare.Web.Components.Pages.Counters;
+using ScanShare.Web.Counters;
 
 namespace ScanShare.Tests.Components;
 
 /// <summary>The counter desk rendered by bunit over the real engine and a real SQLite file.</summary>
 public sealed class CounterDeskComponentTests : EngineComponentTest
 {
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Services.AddScoped<DeskState>();
+    }
+
     private IRenderedComponent<CounterDesk> RenderDesk(string counter = "OPD-REG-1")
     {
         Render<MudPopoverProvider>();
@@ -176,6 +183,85 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
 
         desk.WaitForAssertion(() => Assert.Empty(desk.FindAll("#current-token")));
         Assert.Equal(TokenState.NoShow, await TokenStateAsync(issued.Token.Id));
+    }
+
+    [Fact]
+    public async Task WhileTheRegistrationIsOpenTheDesksKeysDoNothingAndEnterSavesAndPrintsTheSlip()
+    {
+        var share = new ProfileShare(ShareProtocol.V3, Guid.NewGuid(), "IN0710000123", "OPD-REG-1",
+            new SharedPatient("91-4211-8734-5520", "sunita.devi@abdm", new PatientDemographics("Sunita Devi", Gender.F, 1979, 8, 14, "9876543210", null, null, null, null)));
+        await WithServiceAsync<ShareIntake, ShareIntakeResult>(intake => intake.AcceptAsync(share, "{}"));
+        var counter = await Db.CounterIdAsync("OPD-REG-1");
+        var token = await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
+        var browser = JSInterop.SetupModule("./js/counter-desk.js");
+        var dialogs = Render<MudDialogProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F6"));
+        dialogs.WaitForAssertion(() => Assert.Equal("Sunita Devi", dialogs.Find("#reg-name").GetAttribute("value")));
+        foreach (var key in new[] { "F8", "F9", "F4", "F2", "F6" })
+        {
+            await desk.InvokeAsync(() => desk.Instance.OnShortcut(key));
+        }
+
+        Assert.Equal((TokenState.Called, 1), await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, (TokenState, int)>(
+            db => Task.FromResult(db.Tokens.Where(t => t.Id == token!.Id).Select(t => ValueTuple.Create(t.State, t.CallCount)).Single())));
+        Assert.Single(dialogs.FindAll(".mud-dialog"));
+
+        await dialogs.Find("#reg-department").InputAsync(new() { Value = "ort" });
+        dialogs.WaitForAssertion(() => Assert.Contains("→ Orthopaedics", dialogs.Markup));
+        await dialogs.Find("#registration-form").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        desk.WaitForAssertion(() => Assert.Contains("Orthopaedics", desk.Find("#current-registration").TextContent));
+        Assert.Empty(dialogs.FindAll(".mud-dialog"));
+        desk.WaitForAssertion(() => Assert.Contains(browser.Invocations, i => i.Identifier == "printSlip" && Equals(i.Arguments[0], $"/slip/{token!.Id}")));
+        await desk.InvokeAsync(() => desk.Instance.OnShortcut("F8"));
+        Assert.Equal(TokenState.Completed, await TokenStateAsync(token!.Id));
+    }
+
+    [Fact]
+    public async Task EnterInTheWalkInFormIssuesAndPrintsOnlyOnceTheGenderIsChosen()
+    {
+        var browser = JSInterop.SetupModule("./js/counter-desk.js");
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.NotNull(desk.Find("#walkin-form")));
+
+        await desk.Find("#walkin-name").InputAsync(new() { Value = "Ramesh Yadav" });
+        await desk.Find("#walkin-form").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        desk.WaitForAssertion(() => Assert.Contains("Choose the gender", desk.Markup));
+        Assert.Equal(0, await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, int>(db => Task.FromResult(db.Tokens.Count())));
+
+        await desk.FindAll("#walkin-gender input[type=radio]")[1].ClickAsync(new());
+        await desk.Find("#walkin-form").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        desk.WaitForAssertion(() => Assert.Contains("Ramesh Yadav", desk.Find("#waiting").TextContent));
+        var issued = await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, (long, Gender)>(
+            db => Task.FromResult(db.Tokens.Select(t => ValueTuple.Create(t.Id, t.Patient!.Gender)).Single()));
+        Assert.Equal(Gender.M, issued.Item2);
+        Assert.Contains(browser.Invocations, i => i.Identifier == "printSlip" && Equals(i.Arguments[0], $"/slip/{issued.Item1}"));
+    }
+
+    [Fact]
+    public async Task ATransferNamesTheNewNumberAndPrintsItsSlip()
+    {
+        var queue = await Db.QueueIdAsync("registration");
+        var pharmacy = await Db.QueueIdAsync("pharmacy");
+        var counter = await Db.CounterIdAsync("OPD-REG-1");
+        await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
+        await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter));
+        var browser = JSInterop.SetupModule("./js/counter-desk.js");
+        var snackbars = Render<MudSnackbarProvider>();
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+
+        var deskState = Services.GetRequiredService<DeskState>();
+        await desk.InvokeAsync(() => deskState.TransferAsync(deskState.View!.Current!, pharmacy, "Pharmacy"));
+
+        snackbars.WaitForAssertion(() => Assert.Contains("R-001 is now P-001 in Pharmacy", snackbars.Markup));
+        var newToken = await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, long>(db => Task.FromResult(db.Tokens.Single(t => t.Label == "P-001").Id));
+        Assert.Contains(browser.Invocations, i => i.Identifier == "printSlip" && Equals(i.Arguments[0], $"/slip/{newToken}"));
+        desk.WaitForAssertion(() => Assert.Empty(desk.FindAll("#current-token")));
     }
 
     private Task<TokenState> TokenStateAsync(long tokenId) =>

@@ -58,8 +58,8 @@ public sealed class TokenDisplayComponentTests : EngineComponentTest
         tv.WaitForAssertion(() => Assert.Single(announce.Invocations));
         var spoken = System.Text.Json.JsonSerializer.Serialize(announce.Invocations.Single().Arguments,
             new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.Contains("\"text\":\"Token R 1, counter 2\",\"lang\":\"en-IN\"", spoken);
-        Assert.Contains("\"text\":\"टोकन आर 1, काउंटर 2\",\"lang\":\"hi-IN\"", spoken);
+        Assert.Contains("\"text\":\"Token R 1, Registration Counter 2\",\"lang\":\"en-IN\"", spoken);
+        Assert.Contains("\"text\":\"टोकन आर 1, पंजीकरण काउंटर 2\",\"lang\":\"hi-IN\"", spoken);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed partial class ScanToSlipTests(BrowserFixture browser) : IClassFixt
     public async Task TheDemoClerkRegistersAScannedPatientPrintsTheSlipAndCompletes()
     {
         var desk = await CounterDeskPage.OpenAsync(browser, "OPD-REG-1");
+        await CounterDeskPage.WatchPrintingAsync(desk);
+        await desk.ReloadAsync();
+        await Expect(desk.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(desk.Locator("#desk-qr")).ToBeVisibleAsync();
 
         using var http = new HttpClient { BaseAddress = browser.BaseAddress };
@@ -31,8 +34,8 @@ public sealed partial class ScanToSlipTests(BrowserFixture browser) : IClassFixt
         var dialog = desk.Locator(".mud-dialog");
         await Expect(dialog).ToContainTextAsync($"Register {label}");
         await dialog.Locator("#reg-name").FillAsync("Corrected Name Sharma");
-        await dialog.Locator("#reg-department").ClickAsync();
-        await desk.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Paediatrics" }).ClickAsync();
+        await dialog.Locator("#reg-department").FillAsync("paed");
+        await Expect(dialog).ToContainTextAsync("→ Paediatrics");
         await BrowserFixture.ScreenshotAsync(desk, "counter-register-1366x768");
         await dialog.Locator("#reg-save").ClickAsync();
 
@@ -40,9 +43,15 @@ public sealed partial class ScanToSlipTests(BrowserFixture browser) : IClassFixt
         await Expect(desk.Locator("#current-registration")).ToContainTextAsync(new Regex(@"UHID UH\d{9}"));
         var uhid = UhidPattern().Match(await desk.Locator("#current-registration").InnerTextAsync()).Value;
 
-        var slipOpened = desk.Context.WaitForPageAsync();
+        // Saving printed the slip from a hidden frame on the desk; the Slip button prints it again.
+        await desk.WaitForFunctionAsync("() => (window.printedSlips ?? []).length === 1");
         await desk.Locator("#print-slip").ClickAsync();
-        var slip = await slipOpened;
+        await desk.WaitForFunctionAsync("() => (window.printedSlips ?? []).length === 2");
+        var printed = await desk.EvaluateAsync<string[]>("window.printedSlips");
+        Assert.Single(desk.Context.Pages);
+        Assert.Equal(printed[0], printed[1]);
+        var slip = await desk.Context.NewPageAsync();
+        await slip.GotoAsync(printed[0]);
         await Expect(slip.Locator("#slip .label")).ToHaveTextAsync(label!);
         await Expect(slip.Locator("#slip .patient")).ToHaveTextAsync("Corrected Name Sharma");
         await Expect(slip.Locator("#slip .uhid")).ToHaveTextAsync($"UHID {uhid}");
@@ -51,7 +60,7 @@ public sealed partial class ScanToSlipTests(BrowserFixture browser) : IClassFixt
         Assert.Equal(1, PageObjects().Count(Encoding.Latin1.GetString(pdf)));
         await BrowserFixture.ScreenshotAsync(desk, "counter-registered-1366x768");
 
-        await desk.BringToFrontAsync();
+        await slip.CloseAsync();
         await desk.Keyboard.PressAsync("F8");
         await Expect(desk.Locator("#current-token")).ToHaveCountAsync(0);
     }

@@ -46,5 +46,19 @@ public sealed class SupervisorDashboardTests(BrowserFixture browser) : IClassFix
         var overflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > innerWidth");
         Assert.False(overflows);
         await BrowserFixture.ScreenshotAsync(page, "supervisor-1366x768");
+
+        // The calendar shows whole weeks: Saturday is not cut off by the field's width.
+        await page.Locator(".mud-picker input").First.ClickAsync();
+        await Expect(page.Locator(".mud-picker-calendar-header-day .mud-day-label").Last).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+        await BrowserFixture.ScreenshotAsync(page, "supervisor-date-picker-1366x768");
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.mud-picker-calendar-header-day .mud-day-label')].flatMap(label => {
+                const box = label.getBoundingClientRect();
+                const calendar = label.closest('.mud-popover').getBoundingClientRect();
+                return box.right <= Math.min(innerWidth, calendar.right) + 0.5 && box.left >= calendar.left - 0.5 ? [] : [label.textContent];
+            })
+            """);
+        Assert.Empty(cut);
     }
 }

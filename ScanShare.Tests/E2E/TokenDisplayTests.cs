@@ -27,7 +27,7 @@ public sealed class TokenDisplayTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(call).ToContainTextAsync("Sunita D.");
         await tv.WaitForFunctionAsync("() => window.spoken.length >= 2", null, new() { Timeout = 15_000 });
         var spoken = await tv.EvaluateAsync<string[]>("window.spoken");
-        Assert.Equal(["en-IN|Token R 1, counter 2", "hi-IN|टोकन आर 1, काउंटर 2"], spoken);
+        Assert.Equal(["en-IN|Token R 1, Registration Counter 2", "hi-IN|टोकन आर 1, पंजीकरण काउंटर 2"], spoken);
         var overflows = await tv.EvaluateAsync<bool>("document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight");
         Assert.False(overflows);
         await BrowserFixture.ScreenshotAsync(tv, "tv-1920x1080");

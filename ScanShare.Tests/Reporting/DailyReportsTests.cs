@@ -31,6 +31,22 @@ public sealed class DailyReportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APatientTransferredOnIsIssuedOnceAndTheNewTokenCountsAsATransferIn()
+    {
+        var registration = await _db.QueueIdAsync("registration");
+        var pharmacy = await _db.QueueIdAsync("pharmacy");
+        var issued = await _db.RunAsync(e => e.IssueAsync(new IssueTokenRequest(registration, TokenSource.WalkIn)));
+        await _db.RunAsync(e => e.TransferAsync(issued.Token.Id, pharmacy));
+        var day = new DateOnly(2026, 11, 23);
+
+        var report = await ReportAsync(day, day);
+
+        Assert.Equal((1, 1, 1), (report.Totals.Issued, report.Totals.FromTransfer, report.Totals.Transferred));
+        Assert.Equal(await RowsAsync(day), report.Totals.Tokens);
+        Assert.Equal(1, report.ByHour.Sum(h => h.Issued));
+    }
+
+    [Fact]
     public async Task CountsEqualTheTokenRowsOfEachLocalDayAcrossMidnight()
     {
         var registration = await _db.QueueIdAsync("registration");
@@ -62,7 +78,7 @@ public sealed class DailyReportsTests : IAsyncLifetime
         Assert.Equal(await RowsAsync(second), day2.Totals.Issued);
         Assert.Equal((3, 1), (day1.Totals.FromScan, day1.Totals.FromWalkIn));
         Assert.Equal((1, 3), (day1.Totals.Served, day1.Totals.Waiting));
-        Assert.Equal(day1.Totals.Issued, day1.Totals.Served + day1.Totals.Waiting + day1.Totals.InService + day1.Totals.NoShow + day1.Totals.Cancelled + day1.Totals.Transferred);
+        Assert.Equal(day1.Totals.Tokens, day1.Totals.Served + day1.Totals.Waiting + day1.Totals.InService + day1.Totals.NoShow + day1.Totals.Cancelled + day1.Totals.Transferred);
         Assert.Equal(4, day1.ByHour.Single(h => h.Hour == 23).Issued);
         Assert.Equal(2, day2.ByHour.Single(h => h.Hour == 0).Issued);
         Assert.Equal((6.0, 4.0), (day1.Wait.AverageMinutes, day1.Service.AverageMinutes));

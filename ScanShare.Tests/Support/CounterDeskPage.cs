@@ -7,19 +7,24 @@ namespace ScanShare.Tests.Support;
 public static class CounterDeskPage
 {
     /// <summary>Signs a clerk in at the counter, which takes them straight to its screen.</summary>
-    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code, string userName = "clerk")
+    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code, string userName = "clerk", int width = 1366, int height = 768)
     {
-        var page = await browser.NewPageAsync(1366, 768);
+        var page = await browser.NewPageAsync(width, height);
         await StaffSignIn.SignInAsync(page, userName, code);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/counter/IN0710000123/{code}$"));
         await Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         return page;
     }
 
-    public static async Task IssueWalkInAsync(IPage desk, string name)
+    public static async Task IssueWalkInAsync(IPage desk, string name, string gender = "Female")
     {
         await desk.Locator("input#walkin-name, #walkin-name input").FillAsync(name);
+        await desk.Locator("#walkin-gender").GetByText(gender, new() { Exact = true }).ClickAsync();
         await desk.Locator("#walkin-issue").ClickAsync();
         await Expect(desk.Locator("#waiting")).ToContainTextAsync(name);
     }
+
+    /// <summary>Records the slips a page prints (in any frame) in <c>window.printedSlips</c> of the desk instead of opening the print dialog.</summary>
+    public static Task WatchPrintingAsync(IPage desk) => desk.AddInitScriptAsync(
+        "window.print = () => { const top = window.top; top.printedSlips = (top.printedSlips ?? []).concat(location.pathname); };");
 }

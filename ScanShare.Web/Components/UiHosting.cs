@@ -8,6 +8,7 @@ public static class UiHosting
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<Counters.DeskState>();
         return builder;
     }
 

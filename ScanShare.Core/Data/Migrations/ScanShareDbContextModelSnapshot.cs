@@ -489,6 +489,11 @@ namespace ScanShare.Core.Data.Migrations
                     b.Property<int>("QueueId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpokenNames")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("QueueId");
@@ -535,6 +540,9 @@ namespace ScanShare.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PriorityLanesEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeniorAge")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SkipPolicy")

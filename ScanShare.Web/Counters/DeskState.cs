@@ -1,0 +1,229 @@
+using MudBlazor;
+using ScanShare.Core.Queueing;
+using ScanShare.Web.Components.Pages.Counters;
+using ScanShare.Web.Components.Shared;
+
+namespace ScanShare.Web.Counters;
+
+/// <summary>
+/// One clerk's counter desk in one browser tab (a circuit scope): what it shows, what the clerk does there, and which
+/// shares this clerk has already seen. The desk's panels read it and re-render when it changes.
+/// </summary>
+public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, IDialogService dialogs)
+{
+    private int _loadVersion;
+    private int _openDialogs;
+    private long _newestShareId = -1;
+
+    public string HipId { get; private set; } = "";
+    public string CounterCode { get; private set; } = "";
+    public string UserName { get; private set; } = "";
+    public CounterView? View { get; private set; }
+    public bool Busy { get; private set; }
+
+    /// <summary>While a dialog is open the function keys belong to it, never to the desk behind it.</summary>
+    public bool DialogOpen => _openDialogs > 0;
+
+    public DeskBrowser Browser { get; } = new();
+
+    public DeskShares Shares { get; } = new();
+
+    public event Action? Changed;
+
+    public void Open(string hipId, string counterCode, string userName)
+    {
+        (HipId, CounterCode, UserName) = (hipId, counterCode, userName);
+        Shares.Reset($"seen-shares:{userName}:{hipId}:{counterCode}");
+    }
+
+    /// <summary>Loads run on the renderer's context but can overlap across awaits; only the newest may win.</summary>
+    public async Task LoadAsync()
+    {
+        var version = ++_loadVersion;
+        var view = await scopes.QueryAsync<CounterBoard, CounterView?>(board => board.ViewAsync(HipId, CounterCode));
+        if (version != _loadVersion)
+        {
+            return;
+        }
+
+        View = view;
+        if (view?.Current is { } current)
+        {
+            await Shares.MarkSeenAsync(Browser.Module, view.IncomingShares.Where(s => s.TokenId == current.TokenId).Select(s => s.ShareId));
+        }
+
+        await CueNewSharesAsync();
+        Changed?.Invoke();
+    }
+
+    /// <summary>A share newer than any this screen has shown chimes, so the clerk looks up.</summary>
+    private async Task CueNewSharesAsync()
+    {
+        var newest = View?.IncomingShares.FirstOrDefault()?.ShareId ?? 0;
+        if (_newestShareId >= 0 && newest > _newestShareId)
+        {
+            await Browser.ChimeAsync();
+        }
+
+        _newestShareId = Math.Max(_newestShareId, newest);
+    }
+
+    public Task OnShortcutAsync(string key)
+    {
+        if (View is not { } view || DialogOpen)
+        {
+            return Task.CompletedTask;
+        }
+
+        var current = view.Current;
+        return key switch
+        {
+            "F2" when current is null => CallNextAsync(),
+            "F4" when current is not null => RunAsync(e => e.RecallAsync(current.TokenId)),
+            "F6" when current is not null => Detached(() => RegisterAsync(current)),
+            "F8" when current is not null => RunAsync(e => e.CompleteAsync(current.TokenId)),
+            "F9" when current is { State: TokenState.Called } => Detached(() => SkipAsync(current)),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    public async Task CallNextAsync()
+    {
+        var counterId = View!.Counter.CounterId;
+        var (ran, called) = await RunAsync(e => e.CallNextAsync(counterId));
+        if (ran && called is null)
+        {
+            snackbar.Add("Nobody is waiting.", Severity.Info);
+        }
+    }
+
+    public Task CallAsync(long tokenId) => RunAsync(e => e.CallAsync(tokenId, View!.Counter.CounterId));
+
+    public Task SetPriorityAsync(long tokenId, PriorityLane priority) => RunAsync(e => e.SetPriorityAsync(tokenId, priority));
+
+    /// <summary>Skipping sends the token to the back of the line; only when it would close it as a no-show does the clerk confirm.</summary>
+    public async Task SkipAsync(CounterToken token)
+    {
+        if (View!.SkipEndsToken(token))
+        {
+            var confirmed = await InDialogAsync(() => dialogs.ShowMessageBoxAsync(
+                $"Mark {token.Label} as no-show?",
+                token.RequeueCount > 0
+                    ? $"{token.Label} has already been skipped {token.RequeueCount} times. Skipping again closes it as a no-show."
+                    : $"This queue does not requeue skipped tokens: {token.Label} will be closed as a no-show.",
+                yesText: "Mark no-show", cancelText: "Keep"));
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+
+        var (ran, skipped) = await RunAsync(e => e.SkipAsync(token.TokenId));
+        if (ran && skipped is not null)
+        {
+            snackbar.Add(skipped.State == TokenState.Waiting
+                    ? $"{token.Label} skipped: back in the waiting line, shown there on the TV."
+                    : $"{token.Label} marked as no-show.",
+                Severity.Info);
+        }
+    }
+
+    /// <summary>The patient keeps nothing of the old number: the message names the new one and its slip is printed for them.</summary>
+    public async Task TransferAsync(CounterToken token, int queueId, string queueName)
+    {
+        var (ran, issued) = await RunAsync(e => e.TransferAsync(token.TokenId, queueId));
+        if (ran && issued is not null)
+        {
+            snackbar.Add($"{token.Label} is now {issued.Label} in {queueName}. Give the patient the new slip: they will be called as {issued.Label}.",
+                Severity.Success, o => o.VisibleStateDuration = 10_000);
+            await PrintSlipAsync(issued.Id);
+        }
+    }
+
+    public async Task RegisterAsync(CounterToken token)
+    {
+        var parameters = new DialogParameters<RegistrationDialog>
+        {
+            { d => d.TokenId, token.TokenId },
+            { d => d.RegisteredBy, UserName },
+        };
+        var result = await InDialogAsync(async () =>
+        {
+            var dialog = await dialogs.ShowAsync<RegistrationDialog>($"Register {token.Label}", parameters,
+                new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+            return await dialog.Result;
+        });
+        if (result is { Canceled: false, Data: string uhid })
+        {
+            snackbar.Add($"{token.Label} registered, UHID {uhid}. Slip printing.", Severity.Success);
+            await LoadAsync();
+            await PrintSlipAsync(token.TokenId);
+        }
+    }
+
+    public async Task<Token?> IssueWalkInAsync(WalkIn walkIn)
+    {
+        var counterId = View!.Counter.CounterId;
+        var (ran, token) = await RunAsync<WalkInRegistration, Token>(r => r.RegisterAsync(counterId, walkIn));
+        if (ran && token is not null)
+        {
+            snackbar.Add($"{token.Label} issued to {walkIn.Name}. Slip printing.", Severity.Success);
+            await PrintSlipAsync(token.Id);
+        }
+
+        return token;
+    }
+
+    public Task PrintSlipAsync(long tokenId) => Browser.PrintSlipAsync(tokenId);
+
+    public Task MarkAllSharesSeenAsync() => Shares.MarkSeenAsync(Browser.Module, View?.IncomingShares.Select(s => s.ShareId) ?? []);
+
+    public Task<(bool Ran, T? Result)> RunAsync<T>(Func<QueueEngine, Task<T>> action) => RunAsync<QueueEngine, T>(action);
+
+    /// <summary>Runs one operation; a rule it breaks (e.g. another clerk was faster) is shown, never thrown.</summary>
+    private async Task<(bool Ran, T? Result)> RunAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        if (Busy)
+        {
+            return (false, default);
+        }
+
+        Busy = true;
+        Changed?.Invoke();
+        try
+        {
+            return (true, await scopes.QueryAsync(action));
+        }
+        catch (QueueRuleException ex)
+        {
+            snackbar.Add(ex.Message, Severity.Warning);
+            return (false, default);
+        }
+        finally
+        {
+            Busy = false;
+            await LoadAsync();
+        }
+    }
+
+    private async Task<T> InDialogAsync<T>(Func<Task<T>> show)
+    {
+        _openDialogs++;
+        try
+        {
+            return await show();
+        }
+        finally
+        {
+            _openDialogs--;
+        }
+    }
+
+    /// <summary>Runs an action that may open a dialog without holding the key press until the dialog closes.</summary>
+    private static Task Detached(Func<Task> action)
+    {
+        _ = action();
+        return Task.CompletedTask;
+    }
+}
