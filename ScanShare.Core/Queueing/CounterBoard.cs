@@ -6,7 +6,7 @@ using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
 
-public sealed record CounterInfo(int CounterId, string Code, string Name, int QueueId, string QueueName, string HipId, string FacilityName, string TimeZoneId);
+public sealed record CounterInfo(int CounterId, string Code, string Name, int QueueId, string QueueName, string HipId, string FacilityName, string TimeZoneId, int FacilityId);
 
 public sealed record CounterToken(
     long TokenId,
@@ -67,7 +67,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             .Where(c => c.IsActive)
             .Join(db.Facilities, c => c.FacilityId, f => f.Id, (c, f) => new { Counter = c, Facility = f })
             .OrderBy(x => x.Facility.Name).ThenBy(x => x.Counter.Id)
-            .Select(x => new CounterInfo(x.Counter.Id, x.Counter.Code, x.Counter.Name, x.Counter.QueueId, x.Counter.Queue!.Name, x.Facility.HipId, x.Facility.Name, x.Facility.TimeZoneId))
+            .Select(x => new CounterInfo(x.Counter.Id, x.Counter.Code, x.Counter.Name, x.Counter.QueueId, x.Counter.Queue!.Name, x.Facility.HipId, x.Facility.Name, x.Facility.TimeZoneId, x.Facility.Id))
             .ToListAsync(cancellationToken);
 
     public async Task<CounterView?> ViewAsync(string hipId, string counterCode, CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
         var counter = await db.Counters.AsNoTracking()
             .Where(c => c.Code == counterCode && c.IsActive)
             .Join(db.Facilities.Where(f => f.HipId == hipId), c => c.FacilityId, f => f.Id,
-                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name, f.TimeZoneId), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.Queue.SkipPolicy, c.Queue.MaxRequeues, c.FacilityId })
+                (c, f) => new { Info = new CounterInfo(c.Id, c.Code, c.Name, c.QueueId, c.Queue!.Name, f.HipId, f.Name, f.TimeZoneId, f.Id), f.TimeZoneId, c.Queue.PriorityLanesEnabled, c.Queue.SkipPolicy, c.Queue.MaxRequeues, c.FacilityId })
             .SingleOrDefaultAsync(cancellationToken);
         if (counter is null)
         {

@@ -40,6 +40,9 @@ public sealed class CounterWork(
     public Task<Token> TransferAsync(string userId, int counterId, long tokenId, int targetQueueId, CancellationToken cancellationToken = default) =>
         ActAsync(userId, counterId, tokenId, _ => engine.TransferAsync(tokenId, targetQueueId, cancellationToken), cancellationToken);
 
+    public Task<Token> SetPriorityAsync(string userId, int counterId, long tokenId, PriorityLane priority, CancellationToken cancellationToken = default) =>
+        ActAsync(userId, counterId, tokenId, _ => engine.SetPriorityAsync(tokenId, priority, cancellationToken), cancellationToken);
+
     public Task<Token> IssueWalkInAsync(string userId, int counterId, WalkIn walkIn, CancellationToken cancellationToken = default) =>
         ActAsync(userId, counterId, null, _ => walkIns.RegisterAsync(counterId, walkIn, cancellationToken), cancellationToken);
 

@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
+using ScanShare.Core.Staff;
 using ScanShare.Tests.Support;
 using ScanShare.Web.Components.Pages.Counters;
 using ScanShare.Web.Counters;
@@ -17,6 +19,8 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     {
         await base.InitializeAsync();
         Services.AddScoped<DeskState>();
+        var clerk = await Db.AddStaffAsync("asha", StaffRoles.Clerk);
+        AddAuthorization().SetAuthorized("asha").SetClaims(new Claim(ClaimTypes.NameIdentifier, clerk));
     }
 
     private IRenderedComponent<CounterDesk> RenderDesk(string counter = "OPD-REG-1")

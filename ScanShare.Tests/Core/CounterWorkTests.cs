@@ -23,8 +23,6 @@ public sealed class CounterWorkTests : IAsyncLifetime
         (other.HipId, other.Name) = (OtherHipId, "Rural Hospital");
         await using var db = _db.CreateDbContext();
         await new FacilityCatalogSync(db, _db.Clock).ApplyAsync([DemoFacility.Create(), other]);
-        db.Roles.AddRange(StaffRoles.All.Select(r => new IdentityRole(r) { Id = r, NormalizedName = r.ToUpperInvariant() }));
-        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -147,25 +145,6 @@ public sealed class CounterWorkTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> AddStaffAsync(string userName, string role, string[] hipIds, int? assignedCounterId = null, bool locked = false)
-    {
-        await using var db = _db.CreateDbContext();
-        var user = new StaffUser
-        {
-            UserName = userName,
-            NormalizedUserName = userName.ToUpperInvariant(),
-            DisplayName = $"{userName} (name)",
-            AssignedCounterId = assignedCounterId,
-            LockoutEnd = locked ? DateTimeOffset.MaxValue : null,
-        };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role });
-        foreach (var facilityId in await db.Facilities.Where(f => hipIds.Contains(f.HipId)).Select(f => f.Id).ToListAsync())
-        {
-            db.StaffFacilities.Add(new StaffFacility { UserId = user.Id, FacilityId = facilityId });
-        }
-
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    private Task<string> AddStaffAsync(string userName, string role, string[] hipIds, int? assignedCounterId = null, bool locked = false) =>
+        _db.AddStaffAsync(userName, role, hipIds, assignedCounterId, locked);
 }

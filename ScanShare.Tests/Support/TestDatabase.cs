@@ -78,6 +78,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return patient.Id;
     }
 
+    /// <summary>A member of staff of the given facilities (all when none are named), as the admin page would create them.</summary>
+    /// <returns>The account's id.</returns>
+    public async Task<string> AddStaffAsync(string userName, string role, string[]? hipIds = null, int? assignedCounterId = null, bool locked = false)
+    {
+        await using var db = CreateDbContext();
+        if (!await db.Roles.AnyAsync(r => r.Id == role))
+        {
+            db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { Id = role, NormalizedName = role.ToUpperInvariant() });
+        }
+
+        var user = new ScanShare.Core.Staff.StaffUser
+        {
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            DisplayName = $"{userName} (name)",
+            AssignedCounterId = assignedCounterId,
+            LockoutEnd = locked ? DateTimeOffset.MaxValue : null,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = role });
+        var facilities = db.Facilities.Where(f => hipIds == null || hipIds.Contains(f.HipId)).Select(f => f.Id);
+        db.StaffFacilities.AddRange((await facilities.ToListAsync()).Select(id => new ScanShare.Core.Staff.StaffFacility { UserId = user.Id, FacilityId = id }));
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
     public async Task<Token> TokenAsync(long tokenId)
     {
         await using var db = CreateDbContext();

@@ -1,5 +1,6 @@
 using MudBlazor;
 using ScanShare.Core.Queueing;
+using ScanShare.Core.Staff;
 using ScanShare.Web.Components.Pages.Counters;
 using ScanShare.Web.Components.Shared;
 
@@ -7,7 +8,8 @@ namespace ScanShare.Web.Counters;
 
 /// <summary>
 /// One clerk's counter desk in one browser tab (a circuit scope): what it shows, what the clerk does there, and which
-/// shares this clerk has already seen. The desk's panels read it and re-render when it changes.
+/// shares this clerk has already seen. The desk's panels read it and re-render when it changes. Every action goes
+/// through <see cref="CounterWork"/>, which checks the clerk's facility and counter whatever this screen shows.
 /// </summary>
 public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, IDialogService dialogs)
 {
@@ -17,8 +19,12 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
 
     public string HipId { get; private set; } = "";
     public string CounterCode { get; private set; } = "";
+    public string UserId { get; private set; } = "";
     public string UserName { get; private set; } = "";
     public CounterView? View { get; private set; }
+
+    /// <summary>The counter exists but belongs to a facility this member of staff does not work for.</summary>
+    public bool OutsideFacilities { get; private set; }
     public bool Busy { get; private set; }
 
     /// <summary>While a dialog is open the function keys belong to it, never to the desk behind it.</summary>
@@ -30,9 +36,9 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
 
     public event Action? Changed;
 
-    public void Open(string hipId, string counterCode, string userName)
+    public void Open(string hipId, string counterCode, string userId, string userName)
     {
-        (HipId, CounterCode, UserName) = (hipId, counterCode, userName);
+        (HipId, CounterCode, UserId, UserName) = (hipId, counterCode, userId, userName);
         Shares.Reset($"seen-shares:{userName}:{hipId}:{counterCode}");
     }
 
@@ -41,12 +47,15 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
     {
         var version = ++_loadVersion;
         var view = await scopes.QueryAsync<CounterBoard, CounterView?>(board => board.ViewAsync(HipId, CounterCode));
+        var staff = await scopes.QueryAsync<StaffScopes, StaffScope>(s => s.ForUserAsync(UserId));
         if (version != _loadVersion)
         {
             return;
         }
 
-        View = view;
+        // The patients at a counter are shown only to staff of its facility.
+        OutsideFacilities = view is not null && !staff.Sees(view.Counter.FacilityId);
+        View = OutsideFacilities ? null : view;
         if (view?.Current is { } current)
         {
             await Shares.MarkSeenAsync(Browser.Module, view.IncomingShares.Where(s => s.TokenId == current.TokenId).Select(s => s.ShareId));
@@ -79,9 +88,9 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         return key switch
         {
             "F2" when current is null => CallNextAsync(),
-            "F4" when current is not null => RunAsync(e => e.RecallAsync(current.TokenId)),
+            "F4" when current is not null => RecallAsync(current.TokenId),
             "F6" when current is not null => Detached(() => RegisterAsync(current)),
-            "F8" when current is not null => RunAsync(e => e.CompleteAsync(current.TokenId)),
+            "F8" when current is not null => CompleteAsync(current.TokenId),
             "F9" when current is { State: TokenState.Called } => Detached(() => SkipAsync(current)),
             _ => Task.CompletedTask,
         };
@@ -89,17 +98,23 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
 
     public async Task CallNextAsync()
     {
-        var counterId = View!.Counter.CounterId;
-        var (ran, called) = await RunAsync(e => e.CallNextAsync(counterId));
+        var (ran, called) = await WorkAsync((w, user, counter) => w.CallNextAsync(user, counter));
         if (ran && called is null)
         {
             snackbar.Add("Nobody is waiting.", Severity.Info);
         }
     }
 
-    public Task CallAsync(long tokenId) => RunAsync(e => e.CallAsync(tokenId, View!.Counter.CounterId));
+    public Task CallAsync(long tokenId) => WorkAsync((w, user, counter) => w.CallAsync(user, counter, tokenId));
 
-    public Task SetPriorityAsync(long tokenId, PriorityLane priority) => RunAsync(e => e.SetPriorityAsync(tokenId, priority));
+    public Task RecallAsync(long tokenId) => WorkAsync((w, user, counter) => w.RecallAsync(user, counter, tokenId));
+
+    public Task StartServingAsync(long tokenId) => WorkAsync((w, user, counter) => w.StartServingAsync(user, counter, tokenId));
+
+    public Task CompleteAsync(long tokenId) => WorkAsync((w, user, counter) => w.CompleteAsync(user, counter, tokenId));
+
+    public Task SetPriorityAsync(long tokenId, PriorityLane priority) =>
+        WorkAsync((w, user, counter) => w.SetPriorityAsync(user, counter, tokenId, priority));
 
     /// <summary>Skipping sends the token to the back of the line; only when it would close it as a no-show does the clerk confirm.</summary>
     public async Task SkipAsync(CounterToken token)
@@ -118,7 +133,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
             }
         }
 
-        var (ran, skipped) = await RunAsync(e => e.SkipAsync(token.TokenId));
+        var (ran, skipped) = await WorkAsync((w, user, counter) => w.SkipAsync(user, counter, token.TokenId));
         if (ran && skipped is not null)
         {
             snackbar.Add(skipped.State == TokenState.Waiting
@@ -131,7 +146,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
     /// <summary>The patient keeps nothing of the old number: the message names the new one and its slip is printed for them.</summary>
     public async Task TransferAsync(CounterToken token, int queueId, string queueName)
     {
-        var (ran, issued) = await RunAsync(e => e.TransferAsync(token.TokenId, queueId));
+        var (ran, issued) = await WorkAsync((w, user, counter) => w.TransferAsync(user, counter, token.TokenId, queueId));
         if (ran && issued is not null)
         {
             snackbar.Add($"{token.Label} is now {issued.Label} in {queueName}. Give the patient the new slip: they will be called as {issued.Label}.",
@@ -145,7 +160,8 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         var parameters = new DialogParameters<RegistrationDialog>
         {
             { d => d.TokenId, token.TokenId },
-            { d => d.RegisteredBy, UserName },
+            { d => d.CounterId, View!.Counter.CounterId },
+            { d => d.UserId, UserId },
         };
         var result = await InDialogAsync(async () =>
         {
@@ -163,8 +179,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
 
     public async Task<Token?> IssueWalkInAsync(WalkIn walkIn)
     {
-        var counterId = View!.Counter.CounterId;
-        var (ran, token) = await RunAsync<WalkInRegistration, Token>(r => r.RegisterAsync(counterId, walkIn));
+        var (ran, token) = await WorkAsync((w, user, counter) => w.IssueWalkInAsync(user, counter, walkIn));
         if (ran && token is not null)
         {
             snackbar.Add($"{token.Label} issued to {walkIn.Name}. Slip printing.", Severity.Success);
@@ -178,13 +193,13 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
 
     public Task MarkAllSharesSeenAsync() => Shares.MarkSeenAsync(Browser.Module, View?.IncomingShares.Select(s => s.ShareId) ?? []);
 
-    public Task<(bool Ran, T? Result)> RunAsync<T>(Func<QueueEngine, Task<T>> action) => RunAsync<QueueEngine, T>(action);
-
-    /// <summary>Runs one operation; a rule it breaks (e.g. another clerk was faster) is shown, never thrown.</summary>
-    private async Task<(bool Ran, T? Result)> RunAsync<TService, T>(Func<TService, Task<T>> action)
-        where TService : notnull
+    /// <summary>
+    /// Runs one action as this clerk at this counter; a rule it breaks (e.g. another clerk was faster) or an action they
+    /// may not take is shown, never thrown.
+    /// </summary>
+    private async Task<(bool Ran, T? Result)> WorkAsync<T>(Func<CounterWork, string, int, Task<T>> action)
     {
-        if (Busy)
+        if (Busy || View is not { } view)
         {
             return (false, default);
         }
@@ -193,9 +208,9 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         Changed?.Invoke();
         try
         {
-            return (true, await scopes.QueryAsync(action));
+            return (true, await scopes.QueryAsync<CounterWork, T>(work => action(work, UserId, view.Counter.CounterId)));
         }
-        catch (QueueRuleException ex)
+        catch (Exception ex) when (ex is QueueRuleException or StaffAccessDeniedException)
         {
             snackbar.Add(ex.Message, Severity.Warning);
             return (false, default);
