@@ -3,6 +3,8 @@ using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
 
+using ScanShare.Core.Staff;
+
 namespace ScanShare.Core.Queueing;
 
 /// <param name="IssuedAtLocal">In the facility's time zone.</param>
@@ -29,12 +31,14 @@ public sealed record TokenSlip(
 
 public sealed class TokenSlips(ScanShareDbContext db, WaitEstimates waits)
 {
-    public async Task<TokenSlip?> FindAsync(long tokenId, CancellationToken cancellationToken = default)
+    /// <returns>The slip, or null when there is no such token or it belongs to a facility the viewer does not work for.</returns>
+    public async Task<TokenSlip?> FindAsync(long tokenId, StaffScope viewer, CancellationToken cancellationToken = default)
     {
         var row = await db.Tokens.AsNoTracking()
             .Where(t => t.Id == tokenId)
             .Join(db.Facilities, t => t.FacilityId, f => f.Id, (t, f) => new
             {
+                FacilityId = f.Id,
                 f.Name,
                 f.HipId,
                 f.TimeZoneId,
@@ -48,7 +52,7 @@ public sealed class TokenSlips(ScanShareDbContext db, WaitEstimates waits)
                 t.Source,
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null
+        return row is null || !viewer.Sees(row.FacilityId)
             ? null
             : new TokenSlip(row.Name, row.HipId, row.Label, row.Queue, row.Counter, row.Patient?.Name, row.Patient?.Gender, row.Patient?.YearOfBirth,
                 row.Patient?.AbhaAddress, row.Patient?.Uhid, row.Department, row.ServiceDate, FacilityCalendar.ToLocal(row.IssuedAt, row.TimeZoneId), row.Source,

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using ScanShare.Core.Queueing;
 using ScanShare.Tests.Support;
+using ScanShare.Web.Counters;
 using static Microsoft.Playwright.Assertions;
 
 namespace ScanShare.Tests.E2E;
@@ -65,7 +67,8 @@ public sealed class KeyboardDeskTests(BrowserFixture browser) : IClassFixture<Br
         Assert.All(perPatient, count => Assert.InRange(count, 1, 5));
         var printed = await desk.EvaluateAsync<string[]>("window.printedSlips");
         var tokenIds = browser.App.CreateDbContext().Tokens.Where(t => t.Label.StartsWith("R-") && t.Department != null).OrderBy(t => t.RegisteredAt).Select(t => t.Id).ToList();
-        Assert.Equal(tokenIds.Select(id => $"/slip/{id}"), printed);
+        var slips = browser.App.Services.GetRequiredService<SlipLinks>();
+        Assert.Equal(tokenIds, printed.Select(url => slips.TokenOf(url["/slip/".Length..])!.Value));
         Assert.Single(desk.Context.Pages);
         Console.WriteLine($"Keys from call to printed slip per patient: {string.Join(", ", perPatient)}; with F8, {keys.Count} keys for 5 patients.");
     }

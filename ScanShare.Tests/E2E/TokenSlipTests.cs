@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using ScanShare.Core.Queueing;
 using ScanShare.Core.Patients;
 using ScanShare.Tests.Support;
+using ScanShare.Web.Counters;
 using static Microsoft.Playwright.Assertions;
 
 namespace ScanShare.Tests.E2E;
@@ -23,7 +24,7 @@ public sealed partial class TokenSlipTests(BrowserFixture browser) : IClassFixtu
             .RegisterAsync(counter!.Id, new WalkIn("Kamla Bai", Gender.F, 1958, null, PriorityLane.SeniorCitizen));
         var page = await browser.NewSignedInPageAsync("clerk", 1366, 768);
 
-        await page.GotoAsync($"/slip/{token.Id}{query}");
+        await page.GotoAsync($"{browser.App.Services.GetRequiredService<SlipLinks>().For(token.Id)}{query}");
 
         await Expect(page.Locator("#slip .label")).ToHaveTextAsync(token.Label);
         await Expect(page.Locator("#slip .patient")).ToHaveTextAsync("Kamla Bai");

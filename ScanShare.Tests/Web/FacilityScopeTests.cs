@@ -53,6 +53,26 @@ public sealed class FacilityScopeTests(TwoFacilityApp fixture) : IClassFixture<T
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ASlipOpensOnlyByItsSealedAddressAndOnlyForItsFacilitysStaff()
+    {
+        await using var db = _app.CreateDbContext();
+        var demoQueue = await db.Queues
+            .Where(q => q.Code == "registration" && db.Facilities.Any(f => f.Id == q.FacilityId && f.HipId == DemoFacility.HipId))
+            .Select(q => q.Id).SingleAsync();
+        var token = (await _app.RunEngineAsync(e => e.IssueAsync(new ScanShare.Core.Queueing.IssueTokenRequest(demoQueue, ScanShare.Core.Queueing.TokenSource.WalkIn)))).Token;
+        var sealedUrl = _app.Services.GetRequiredService<ScanShare.Web.Counters.SlipLinks>().For(token.Id);
+
+        var ownClerk = await (await SignedInAsync("clerk")).GetStringAsync(sealedUrl);
+        var byTokenId = await (await SignedInAsync("clerk")).GetStringAsync($"/slip/{token.Id}");
+        var otherFacility = await (await SignedInAsync("rural.clerk")).GetStringAsync(sealedUrl);
+
+        Assert.Contains(token.Label, ownClerk);
+        Assert.Contains("There is no such slip.", byTokenId);
+        Assert.Contains("There is no such slip.", otherFacility);
+        Assert.DoesNotContain(token.Label, otherFacility);
+    }
+
     [Theory]
     [InlineData("clerk", true, false)]
     [InlineData("rural.clerk", false, true)]

@@ -9,6 +9,7 @@ public static class UiHosting
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Counters.DeskState>();
+        builder.Services.AddSingleton<Counters.SlipLinks>();
         return builder;
     }
 

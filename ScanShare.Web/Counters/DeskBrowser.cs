@@ -11,7 +11,7 @@ public sealed class DeskBrowser
     public Task ChimeAsync() => CallAsync("newShareChime");
 
     /// <summary>Prints in a hidden frame on this page: the desk stays where it is, no tab to close.</summary>
-    public Task PrintSlipAsync(long tokenId) => CallAsync("printSlip", $"/slip/{tokenId}");
+    public Task PrintSlipAsync(string slipUrl) => CallAsync("printSlip", slipUrl);
 
     private async Task CallAsync(string function, params object?[] args)
     {

@@ -11,7 +11,7 @@ namespace ScanShare.Web.Counters;
 /// shares this clerk has already seen. The desk's panels read it and re-render when it changes. Every action goes
 /// through <see cref="CounterWork"/>, which checks the clerk's facility and counter whatever this screen shows.
 /// </summary>
-public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, IDialogService dialogs)
+public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, IDialogService dialogs, SlipLinks slips)
 {
     private int _loadVersion;
     private int _openDialogs;
@@ -189,7 +189,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
         return token;
     }
 
-    public Task PrintSlipAsync(long tokenId) => Browser.PrintSlipAsync(tokenId);
+    public Task PrintSlipAsync(long tokenId) => Browser.PrintSlipAsync(slips.For(tokenId));
 
     public Task MarkAllSharesSeenAsync() => Shares.MarkSeenAsync(Browser.Module, View?.IncomingShares.Select(s => s.ShareId) ?? []);
 
