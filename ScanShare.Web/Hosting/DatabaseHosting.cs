@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using ScanShare.Core;
 using ScanShare.Core.Data;
@@ -7,6 +8,8 @@ namespace ScanShare.Web.Hosting;
 
 public static class DatabaseHosting
 {
+    public const string DataProtectionApplicationName = "ScanShare";
+
     public static WebApplicationBuilder AddScanShareDatabase(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -16,6 +19,12 @@ public static class DatabaseHosting
 
         builder.Services.AddScanShareCore(connectionString);
         builder.Services.AddHostedService<DatabaseStartup>();
+
+        // Registered after the migration above, so the key ring is first read from a database that has its table.
+        // One application name on every instance lets a second server or a restored one read the same keys.
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<ScanShareDbContext>();
         return builder;
     }
 
