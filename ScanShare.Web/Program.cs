@@ -10,6 +10,10 @@ using ScanShare.Web.Simulator;
 using ScanShare.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
+if (DatabaseCommands.IsCommand(args))
+{
+    return await DatabaseCommands.RunAsync(builder, args);
+}
 
 builder.AddFacilityConfiguration();
 builder.AddScanShareDatabase();
@@ -42,6 +46,7 @@ app.MapScanShareUi();
 app.LogReadyUrls();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
