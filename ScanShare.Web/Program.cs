@@ -16,6 +16,7 @@ if (DatabaseCommands.IsCommand(args))
 }
 
 builder.AddFacilityConfiguration();
+builder.AddTransportSecurity();
 builder.AddScanShareDatabase();
 builder.AddStaffSignIn();
 builder.AddScanShareErrorHandling();
@@ -29,7 +30,12 @@ builder.AddScanShareUi();
 
 var app = builder.Build();
 
+app.UseTransportSecurity();
+app.UseSecurityHeaders();
 app.UseScanShareErrorHandling();
+app.UseHeadAsGet();
+app.UseRouting();
+app.UseRateLimiter();
 app.UseGatewayRefusalLog();
 app.UseAuthentication();
 app.UseAuthorization();
