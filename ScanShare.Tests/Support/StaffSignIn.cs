@@ -15,7 +15,7 @@ public static partial class StaffSignIn
     /// <summary>Posts the sign-in form and returns the cookies a signed-in browser would send (for HTTP and hub clients).</summary>
     public static async Task<string> SignInCookiesAsync(this WebApplicationFactory<Program> app, string userName, string? password = null)
     {
-        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
         using var form = await http.GetAsync(StaffHosting.LoginPath);
         var html = await form.Content.ReadAsStringAsync();
         var antiforgeryCookie = Cookies(form);
@@ -44,7 +44,7 @@ public static partial class StaffSignIn
     public static async Task<HttpClient> CreateStaffClientAsync(this WebApplicationFactory<Program> app, string userName)
     {
         var cookies = await app.SignInCookiesAsync(userName);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add("Cookie", cookies);
         return client;
     }
