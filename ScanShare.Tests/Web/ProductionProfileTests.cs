@@ -34,6 +34,18 @@ public sealed class ProductionProfileTests
     }
 
     [Fact]
+    public async Task EvenAnAnswerOverPlainHttpMarksTheStaffCookieSecure()
+    {
+        await using var production = Production(builder => builder.UseSetting("Hosting:HttpsRedirection", "false"));
+        var http = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{Site}"), AllowAutoRedirect = false });
+
+        using var signOut = await http.PostAsync("/account/logout", null);
+
+        var staffCookie = Assert.Single(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ScanShare.Staff=", StringComparison.Ordinal));
+        Assert.Contains("; secure", staffCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task PlainHttpIsRedirectedToHttpsExceptHealthProbes()
     {
         await using var production = Production(builder => builder.UseSetting("Hosting:HttpsPort", "443"));
