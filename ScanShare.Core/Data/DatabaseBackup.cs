@@ -81,7 +81,7 @@ public static class DatabaseBackup
         return dataSource is "" or ":memory:" ? null : Path.GetFullPath(dataSource);
     }
 
-    internal static async Task CopyAsync(string sourceConnectionString, string targetFile, CancellationToken cancellationToken)
+    private static async Task CopyAsync(string sourceConnectionString, string targetFile, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -108,7 +108,7 @@ public static class DatabaseBackup
     }
 
     /// <summary>The live database, opened without creating an empty one when the path is wrong.</summary>
-    internal static string ExistingDatabase(string connectionString)
+    private static string ExistingDatabase(string connectionString)
     {
         var file = DatabaseFile(connectionString) ?? throw new InvalidOperationException("The database is not a file, so it cannot be copied.");
         if (!File.Exists(file))
@@ -119,7 +119,7 @@ public static class DatabaseBackup
         return FileConnectionString(file, SqliteOpenMode.ReadWrite, timeout: 30);
     }
 
-    internal static string FileConnectionString(string file, SqliteOpenMode mode, int timeout = 5) =>
+    private static string FileConnectionString(string file, SqliteOpenMode mode, int timeout = 5) =>
         new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false, DefaultTimeout = timeout }.ToString();
 
     private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)

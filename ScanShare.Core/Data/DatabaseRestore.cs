@@ -7,6 +7,9 @@ public sealed record RestoreOutcome(string Restored, string? KeptAside);
 /// <summary>Puts a backup in place of the database while the app is stopped, keeping the replaced file aside.</summary>
 public static class DatabaseRestore
 {
+    /// <summary>The database file, its write-ahead log and the log's index.</summary>
+    private static readonly string[] DatabaseParts = ["", "-wal", "-shm"];
+
     /// <exception cref="InvalidOperationException">The app is running, or the backup cannot be used; the message says which.</exception>
     public static async Task<RestoreOutcome> RestoreAsync(string backupFile, string databaseConnectionString, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -34,9 +37,12 @@ public static class DatabaseRestore
             string? aside = null;
             if (File.Exists(live))
             {
+                // Moved as a set, its write-ahead log with it, so the old database opens as it was, even a damaged one.
                 aside = $"{live}.before-restore-{now.UtcDateTime:yyyyMMdd-HHmmss}";
-                await DatabaseBackup.CopyAsync(DatabaseBackup.ExistingDatabase(databaseConnectionString), aside, cancellationToken);
-                DeleteWithLog(live);
+                foreach (var part in DatabaseParts.Where(part => File.Exists(live + part)))
+                {
+                    File.Move(live + part, aside + part);
+                }
             }
 
             File.Move(staging, live);
@@ -44,17 +50,10 @@ public static class DatabaseRestore
         }
         finally
         {
-            File.Delete(staging);
-            File.Delete(staging + "-wal");
-            File.Delete(staging + "-shm");
+            foreach (var part in DatabaseParts)
+            {
+                File.Delete(staging + part);
+            }
         }
-    }
-
-    /// <summary>A leftover write-ahead log would be replayed onto the restored file, so it goes with the old one.</summary>
-    private static void DeleteWithLog(string databaseFile)
-    {
-        File.Delete(databaseFile + "-wal");
-        File.Delete(databaseFile + "-shm");
-        File.Delete(databaseFile);
     }
 }
