@@ -1,7 +1,7 @@
 namespace ScanShare.Core.Data;
 
 /// <param name="Restored">The database file now holding the backup.</param>
-/// <param name="KeptAside">A copy of the database it replaced, or null when there was none.</param>
+/// <param name="KeptAside">Where the database it replaced was moved, or null when there was none.</param>
 public sealed record RestoreOutcome(string Restored, string? KeptAside);
 
 /// <summary>Puts a backup in place of the database while the app is stopped, keeping the replaced file aside.</summary>
