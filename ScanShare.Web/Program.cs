@@ -29,6 +29,7 @@ builder.AddGatewaySimulator();
 builder.AddScanShareUi();
 
 var app = builder.Build();
+app.CheckSettings();
 
 app.UseTransportSecurity();
 app.UseSecurityHeaders();
