@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ScanShare.Core.Facilities;
 using ScanShare.Tests.Support;
@@ -26,14 +27,23 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         var tv = Watched(await browser.NewPageAsync(1920, 1080));
         await VisitAsync(tv, TvUrl, "[data-live=true]");
 
-        // The desk: live updates, function keys, the chime, and the slip it prints; the TV announces the call.
+        // The desk: live updates, function keys, the chime, printing a slip; the TV announces the call. Printing is
+        // counted instead of opening a print dialog, in every page and frame of the desk's browser.
         var desk = Watched(await CounterDeskPage.OpenAsync(browser, "OPD-REG-1"));
+        await desk.Context.AddInitScriptAsync("window.print = () => { window.printed = (window.printed ?? 0) + 1; };");
         await CounterDeskPage.IssueWalkInAsync(desk, "Lakshmi Narayan");
         await desk.Keyboard.PressAsync("F2");
-        await Expect(desk.Locator("#print-slip")).ToBeVisibleAsync();
+        await Expect(desk.Locator("#current-token")).ToContainTextAsync("R-");
         await Expect(tv.Locator("#now-calling")).ToContainTextAsync("Registration Counter 1");
-        var slip = await desk.Locator("#print-slip").GetAttributeAsync("href");
-        await VisitAsync(desk, slip!, "#slip");
+        await desk.Locator("#print-slip").ClickAsync();
+        await desk.WaitForTimeoutAsync(500);
+
+        // The slip page on its own, and its print button.
+        var tokenId = await browser.App.CreateDbContext().Tokens.Where(t => t.CalledAt != null).Select(t => t.Id).SingleAsync();
+        await VisitAsync(desk, $"/slip/{tokenId}", "#slip");
+        await desk.Locator("#print-slip").ClickAsync();
+        await desk.WaitForTimeoutAsync(500);
+        var slipPrinted = await desk.EvaluateAsync<int>("() => window.printed ?? 0");
         await VisitAsync(desk, $"/poster/{DemoFacility.HipId}/OPD-REG-1", "#poster-qr");
 
         var admin = Watched(await browser.NewSignedInPageAsync("admin"));
@@ -52,6 +62,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         await admin.WaitForTimeoutAsync(300);
 
         Assert.True(_problems.IsEmpty, string.Join(Environment.NewLine, _problems));
+        Assert.Equal(1, slipPrinted);
     }
 
     [Fact]
