@@ -10,8 +10,13 @@ using ScanShare.Web.Simulator;
 using ScanShare.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
+if (DatabaseCommands.IsCommand(args))
+{
+    return await DatabaseCommands.RunAsync(builder, args);
+}
 
 builder.AddFacilityConfiguration();
+builder.AddTransportSecurity();
 builder.AddScanShareDatabase();
 builder.AddStaffSignIn();
 builder.AddScanShareErrorHandling();
@@ -24,8 +29,14 @@ builder.AddGatewaySimulator();
 builder.AddScanShareUi();
 
 var app = builder.Build();
+app.CheckSettings();
 
+app.UseTransportSecurity();
+app.UseSecurityHeaders();
 app.UseScanShareErrorHandling();
+app.UseHeadAsGet();
+app.UseRouting();
+app.UseRateLimiter();
 app.UseGatewayRefusalLog();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -42,6 +53,7 @@ app.MapScanShareUi();
 app.LogReadyUrls();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace ScanShare.Core.Data;
 /// <c>dotnet ef migrations add NameOfChange --project ScanShare.Core --output-dir Data/Migrations</c>.
 /// </remarks>
 public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<ServiceQueue> Queues => Set<ServiceQueue>();
@@ -28,6 +29,12 @@ public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> opti
     public DbSet<UhidSequence> UhidSequences => Set<UhidSequence>();
     public DbSet<StaffFacility> StaffFacilities => Set<StaffFacility>();
     public DbSet<TokenAction> TokenActions => Set<TokenAction>();
+
+    /// <summary>
+    /// The keys that sign sign-in cookies and antiforgery tokens travel with the data, so a restored or second server
+    /// keeps everyone signed in.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -68,7 +68,7 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Locator("#password").FillAsync("not-the-password");
         await page.Locator("#sign-in").ClickAsync();
 
-        await Expect(page.Locator("#login-error")).ToHaveTextAsync("Wrong user name or password.");
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync(ScanShare.Web.Staff.StaffPasswordCheck.Failure);
         await BrowserFixture.ScreenshotAsync(page, "sign-in-1366x768");
     }
 }

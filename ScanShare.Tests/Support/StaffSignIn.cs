@@ -15,8 +15,34 @@ public static partial class StaffSignIn
     /// <summary>Posts the sign-in form and returns the cookies a signed-in browser would send (for HTTP and hub clients).</summary>
     public static async Task<string> SignInCookiesAsync(this WebApplicationFactory<Program> app, string userName, string? password = null)
     {
-        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var form = await http.GetAsync(StaffHosting.LoginPath);
+        var (response, antiforgeryCookie) = await app.PostSignInAsync(userName, password ?? PasswordOf(userName));
+        using (response)
+        {
+            var signedIn = Cookies(response);
+            if (response.StatusCode != HttpStatusCode.Redirect || !signedIn.Contains("ScanShare.Staff", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+            }
+
+            return $"{antiforgeryCookie}; {signedIn}";
+        }
+    }
+
+    /// <summary>
+    /// Opens the sign-in form and posts it once (from the client address <paramref name="from"/>, where the app was
+    /// built with <see cref="ClientAddress.UseClientAddressHeader"/>); returns the answer and the form's antiforgery cookie.
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, string AntiforgeryCookie)> PostSignInAsync(
+        this WebApplicationFactory<Program> app, string userName, string password, string? from = null)
+    {
+        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+        using var formRequest = new HttpRequestMessage(HttpMethod.Get, StaffHosting.LoginPath);
+        if (from is not null)
+        {
+            formRequest.From(from);
+        }
+
+        using var form = await http.SendAsync(formRequest);
         var html = await form.Content.ReadAsStringAsync();
         var antiforgeryCookie = Cookies(form);
         using var post = new HttpRequestMessage(HttpMethod.Post, StaffHosting.LoginPath)
@@ -26,25 +52,23 @@ public static partial class StaffSignIn
                 ["_handler"] = "login",
                 ["__RequestVerificationToken"] = AntiforgeryField().Match(html).Groups[1].Value,
                 ["Input.UserName"] = userName,
-                ["Input.Password"] = password ?? PasswordOf(userName),
+                ["Input.Password"] = password,
             }),
         };
         post.Headers.Add("Cookie", antiforgeryCookie);
-        using var response = await http.SendAsync(post);
-        var signedIn = Cookies(response);
-        if (response.StatusCode != HttpStatusCode.Redirect || !signedIn.Contains("ScanShare.Staff", StringComparison.Ordinal))
+        if (from is not null)
         {
-            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+            post.From(from);
         }
 
-        return $"{antiforgeryCookie}; {signedIn}";
+        return (await http.SendAsync(post), antiforgeryCookie);
     }
 
     /// <summary>An HTTP client signed in as the given demo account; redirects are not followed, so tests see them.</summary>
     public static async Task<HttpClient> CreateStaffClientAsync(this WebApplicationFactory<Program> app, string userName)
     {
         var cookies = await app.SignInCookiesAsync(userName);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add("Cookie", cookies);
         return client;
     }

@@ -119,8 +119,9 @@ public sealed class StaffAccessTests(ScanShareAppFactory app) : IClassFixture<Sc
         await Assert.ThrowsAsync<InvalidOperationException>(() => production.SignInCookiesAsync("clerk"));
     }
 
-    private static WebApplicationFactory<Program> Production(Action<IWebHostBuilder> configure) =>
-        new ScanShareAppFactory().WithWebHostBuilder(builder =>
+    private static WebApplicationFactory<Program> Production(Action<IWebHostBuilder> configure)
+    {
+        var production = new ScanShareAppFactory().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Abdm:Gateway:BaseUrl", "https://gateway.invalid/api/hiecm");
@@ -128,4 +129,9 @@ public sealed class StaffAccessTests(ScanShareAppFactory app) : IClassFixture<Sc
             builder.UseSetting("Abdm:Gateway:ClientSecret", "secret");
             configure(builder);
         });
+
+        // Production cookies are sent over https only.
+        production.ClientOptions.BaseAddress = new Uri("https://localhost");
+        return production;
+    }
 }

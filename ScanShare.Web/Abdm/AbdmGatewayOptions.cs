@@ -37,7 +37,7 @@ public sealed class AbdmGatewayOptions
     [Range(1, 64)]
     public int CallbackConcurrency { get; set; } = 8;
 
-    /// <summary>How long raw share payloads are kept for audit before they are cleared.</summary>
+    /// <summary>How long raw share payloads and finished callback bodies are kept for audit before they are cleared.</summary>
     [Range(1, 3650)]
     public int PayloadRetentionDays { get; set; } = 30;
 }

@@ -42,8 +42,8 @@ public static class AbdmHosting
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<GatewayRefusalLog>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayRefusalLog>());
-        builder.Services.AddSingleton<SharePayloadRetention>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SharePayloadRetention>());
+        builder.Services.AddSingleton<GatewayPayloadRetention>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayPayloadRetention>());
         builder.AddGatewayAuthentication();
         return builder;
     }

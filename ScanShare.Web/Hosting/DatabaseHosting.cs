@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ScanShare.Core;
 using ScanShare.Core.Data;
@@ -7,28 +9,53 @@ namespace ScanShare.Web.Hosting;
 
 public static class DatabaseHosting
 {
+    public const string DataProtectionApplicationName = "ScanShare";
+
     public static WebApplicationBuilder AddScanShareDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = options.ConnectionString is { Length: > 0 }
-            ? options.ConnectionString
-            : ScanShareDatabase.SqliteConnectionString(Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath));
-
+        var connectionString = ConnectionString(builder.Configuration, builder.Environment);
         builder.Services.AddScanShareCore(connectionString);
         builder.Services.AddHostedService<DatabaseStartup>();
+
+        // Registered after the migration above, so the key ring is first read from a database that has its table.
+        // One application name on every instance lets a second server or a restored one read the same keys.
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<ScanShareDbContext>();
+        builder.AddScheduledBackups(connectionString);
         return builder;
     }
 
-    /// <summary>Migrates the database and applies the facility configuration before the server takes requests.</summary>
+    /// <summary>The SQLite connection string from <c>Database:ConnectionString</c>, or for the file in <c>Database:DataDirectory</c>.</summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return options.ConnectionString is { Length: > 0 }
+            ? options.ConnectionString
+            : ScanShareDatabase.SqliteConnectionString(Path.GetFullPath(options.DataDirectory, environment.ContentRootPath));
+    }
+
+    /// <summary>
+    /// Migrates the database and applies the facility configuration before the server takes requests; holds the
+    /// database's lock file while the app runs, so a restore cannot replace the file underneath it.
+    /// </summary>
     private sealed class DatabaseStartup(
         IServiceScopeFactory scopes,
         IOptions<FacilityCatalogSettings> catalog,
-        ILogger<DatabaseStartup> logger) : IHostedService
+        ILogger<DatabaseStartup> logger) : IHostedService, IDisposable
     {
+        private DatabaseFileLock? _running;
+
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
+            if (DatabaseBackup.DatabaseFile(db.Database.GetConnectionString()!) is { } file)
+            {
+                _running = DatabaseFileLock.TryShared(file)
+                    ?? throw new InvalidOperationException($"A restore of {file} is in progress; start ScanShare again once it has finished.");
+            }
+
             await ScanShareDatabase.MigrateAsync(db, cancellationToken);
 
             var facilities = catalog.Value.Facilities;
@@ -44,5 +71,7 @@ public static class DatabaseHosting
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => _running?.Dispose();
     }
 }

@@ -5,6 +5,10 @@ public static class ErrorHandling
     public static WebApplicationBuilder AddScanShareErrorHandling(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+
+        // A query value or form that does not bind throws in every environment, so it reaches ClientMistakes below
+        // and is logged the same way everywhere.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 
@@ -30,6 +34,7 @@ public static class ErrorHandling
             });
             machine.UseStatusCodePages();
         });
+        app.UseMiddleware<ClientMistakes>();
         return app;
     }
 

@@ -8,7 +8,15 @@ public static class SimulatorHosting
     /// <summary>The built-in gateway simulator, only when <c>Simulator:Enabled</c> is true.</summary>
     public static WebApplicationBuilder AddGatewaySimulator(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GatewaySimulatorOptions>().BindConfiguration(GatewaySimulatorOptions.Section);
+        // Refused outside Development as the demo accounts are: it signs shares for anyone who asks, so anyone could
+        // take tokens.
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<GatewaySimulatorOptions>()
+            .BindConfiguration(GatewaySimulatorOptions.Section)
+            .Validate(o => !o.Enabled || development,
+                "Simulator:Enabled plays the ABDM gateway and issues tokens to anonymous callers, so it is only allowed in Development. " +
+                "Remove it and set Abdm:Gateway instead.")
+            .ValidateOnStart();
         if (!builder.Configuration.IsSimulatorEnabled())
         {
             return builder;

@@ -15,7 +15,13 @@ public static class StaffHosting
     /// <summary>Staff sign in with ASP.NET Core Identity; accounts and roles live in the app's own database.</summary>
     public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section);
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<StaffOptions>()
+            .BindConfiguration(StaffOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.DemoAccounts || development,
+                "Staff:DemoAccounts seeds accounts with published passwords and is only allowed in Development. Remove it and set Staff:BootstrapAdmin instead.")
+            .ValidateOnStart();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, StaffRevalidatingStateProvider>();
 
@@ -58,6 +64,8 @@ public static class StaffHosting
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         builder.Services.AddHostedService<StaffAccountsSetup>();
         builder.Services.AddScoped<StaffDirectory>();
+        builder.Services.AddScoped<StaffPasswordCheck>();
+        builder.AddSignInThrottle();
         return builder;
     }
 

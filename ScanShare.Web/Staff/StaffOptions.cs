@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ScanShare.Web.Staff;
 
 /// <summary>The <c>Staff</c> section: how the first accounts come to exist.</summary>
@@ -9,6 +11,13 @@ public sealed class StaffOptions
     public bool DemoAccounts { get; set; }
 
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
+    /// <summary>
+    /// Sign-in attempts allowed from one client address per minute, whatever the account: enough for a shift change
+    /// at one counter PC, too few to keep guessing, or to keep every clerk locked out by failing for them.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }
 
 /// <summary>Created at start when the database has no administrator yet; set it once, e.g. by environment variables.</summary>
