@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ScanShare.Core.Facilities;
 using ScanShare.Tests.Support;
+using ScanShare.Web.Counters;
 using static Microsoft.Playwright.Assertions;
 
 namespace ScanShare.Tests.E2E;
@@ -40,7 +42,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
 
         // The slip page on its own, and its print button.
         var tokenId = await browser.App.CreateDbContext().Tokens.Where(t => t.CalledAt != null).Select(t => t.Id).SingleAsync();
-        await VisitAsync(desk, $"/slip/{tokenId}", "#slip");
+        await VisitAsync(desk, browser.App.Services.GetRequiredService<SlipLinks>().For(tokenId), "#slip");
         await desk.Locator("#print-slip").ClickAsync();
         await desk.WaitForTimeoutAsync(500);
         var slipPrinted = await desk.EvaluateAsync<int>("() => window.printed ?? 0");

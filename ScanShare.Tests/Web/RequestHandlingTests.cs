@@ -16,8 +16,7 @@ public sealed class RequestHandlingTests
     public async Task HeadIsAnsweredWhereGetIsWithTheSameHeadersAndNoBody(string path, string contentType)
     {
         await using var app = new ScanShareAppFactory();
-        app.UseRealServer();
-        using var http = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        using var http = await app.CreateStaffClientAsync("clerk");
 
         using var get = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
         var getLength = get.Content.Headers.ContentLength;
@@ -36,8 +35,7 @@ public sealed class RequestHandlingTests
     public async Task AnImageAnsweredToHeadNamesTheLengthOfItsGet()
     {
         await using var app = new ScanShareAppFactory();
-        app.UseRealServer();
-        using var http = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        using var http = await app.CreateStaffClientAsync("clerk");
 
         var image = await http.GetByteArrayAsync("/qr/IN0710000123/OPD-REG-1.png");
         using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/qr/IN0710000123/OPD-REG-1.png"));
@@ -57,7 +55,7 @@ public sealed class RequestHandlingTests
             : await app.SignInCookiesAsync("it.admin", "Str0ng!Passphrase"));
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false });
 
-        using var download = await anonymous.GetAsync("/qr/IN0710000123/OPD-REG-1.svg?download=maybe");
+        using var download = await supervisor.GetAsync("/qr/IN0710000123/OPD-REG-1.svg?download=maybe");
         using var from = await supervisor.GetAsync("/reports/IN0710000123/figures.csv?from=today&to=2026-11-26");
         using var garbageForm = await anonymous.PostAsync("/account/login", new StringContent("%%%&&&=", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
         using var brokenMultipart = await anonymous.PostAsync("/account/login", new StringContent("--nothing", System.Text.Encoding.UTF8, "multipart/form-data"));
