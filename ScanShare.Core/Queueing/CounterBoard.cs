@@ -24,7 +24,8 @@ public sealed record CounterToken(
     string? Uhid,
     string? Department,
     int RequeueCount,
-    string? Mobile = null);
+    string? Mobile = null,
+    string? CalledBy = null);
 
 public sealed record IncomingShare(
     long ShareId,
@@ -137,5 +138,10 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             t.Patient != null ? t.Patient.Uhid : null,
             t.Department,
             t.RequeueCount,
-            t.Patient != null ? t.Patient.Mobile : null));
+            t.Patient != null ? t.Patient.Mobile : null,
+            db.TokenActions
+                .Where(a => a.TokenId == t.Id && (a.Kind == QueueEventKind.Called || a.Kind == QueueEventKind.Recalled))
+                .OrderByDescending(a => a.Id)
+                .Select(a => a.StaffName)
+                .FirstOrDefault()));
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using ScanShare.Core.Abdm;
@@ -72,7 +73,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     }
 
     [Fact]
-    public async Task CallNextCallsTheFirstWaitingTokenThroughTheEngine()
+    public async Task CallNextCallsTheFirstWaitingTokenAsTheSignedInClerkAndSaysWhoCalledIt()
     {
         var queue = await Db.QueueIdAsync("registration");
         await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
@@ -82,6 +83,13 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         await desk.Find("#call-next").ClickAsync(new());
 
         desk.WaitForAssertion(() => Assert.Equal("R-001", desk.Find("#current-token").TextContent));
+        desk.WaitForAssertion(() => Assert.Contains("called by asha (name)", desk.Find(".desk-now").TextContent));
+        await using (var db = Db.CreateDbContext())
+        {
+            var action = await db.TokenActions.SingleAsync();
+            Assert.Equal((QueueEventKind.Called, "asha (name)"), (action.Kind, action.StaffName));
+        }
+
         var otherCounter = await Db.CounterIdAsync("OPD-REG-2");
         Assert.Null(await WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(otherCounter)));
     }
