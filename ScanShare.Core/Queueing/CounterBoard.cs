@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
@@ -23,7 +24,8 @@ public sealed record CounterToken(
     DateTime? CalledAt,
     string? Uhid,
     string? Department,
-    int RequeueCount);
+    int RequeueCount,
+    VisitLinkMark? LinkState = null);
 
 public sealed record IncomingShare(
     DateTime ReceivedAt,
@@ -127,5 +129,10 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             t.IssuedAt, t.QueuedAt, t.CalledAt,
             t.Patient != null ? t.Patient.Uhid : null,
             t.Department,
-            t.RequeueCount));
+            t.RequeueCount,
+            VisitLinkMark.Of(
+                db.VisitLinks.Where(v => v.TokenId == t.Id).Select(v => (VisitLinkState?)v.State).FirstOrDefault(),
+                db.VisitLinks.Where(v => v.TokenId == t.Id).Select(v => v.Problem).FirstOrDefault(),
+                db.SmsLinks.Where(s => s.TokenId == t.Id).Select(s => (SmsLinkState?)s.State).FirstOrDefault(),
+                db.SmsLinks.Where(s => s.TokenId == t.Id).Select(s => s.Problem).FirstOrDefault())));
 }

@@ -2,7 +2,10 @@ using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Reporting;
 
-/// <summary>Counts of one set of tokens. <see cref="Issued"/> is every token; the states add up to it.</summary>
+/// <summary>
+/// Counts of one set of tokens. <see cref="Issued"/> is every token; the states add up to it. <see cref="AbhaLinked"/>
+/// counts the visits among them that the gateway linked to the patient's ABHA.
+/// </summary>
 public sealed record TokenFigures(
     int Issued,
     int Served,
@@ -13,7 +16,8 @@ public sealed record TokenFigures(
     int Transferred,
     int FromScan,
     int FromWalkIn,
-    int FromTransfer)
+    int FromTransfer,
+    int AbhaLinked = 0)
 {
     public static TokenFigures Of(IReadOnlyCollection<ReportToken> tokens) => new(
         tokens.Count,
@@ -25,7 +29,8 @@ public sealed record TokenFigures(
         tokens.Count(t => t.State == TokenState.Transferred),
         tokens.Count(t => t.Source == TokenSource.Scan),
         tokens.Count(t => t.Source == TokenSource.WalkIn),
-        tokens.Count(t => t.Source == TokenSource.Transfer));
+        tokens.Count(t => t.Source == TokenSource.Transfer),
+        tokens.Count(t => t.AbhaLinked));
 }
 
 /// <summary>Minutes from one moment of a token to another: average and 90th percentile (nearest rank).</summary>
@@ -52,7 +57,8 @@ public sealed record ReportToken(
     PriorityLane Priority,
     DateTime IssuedAt,
     DateTime? FirstCalledAt,
-    DateTime? CompletedAt)
+    DateTime? CompletedAt,
+    bool AbhaLinked = false)
 {
     /// <summary>Issued → first called: how long the patient waited.</summary>
     public double? WaitMinutes => FirstCalledAt is { } called ? (called - IssuedAt).TotalMinutes : null;

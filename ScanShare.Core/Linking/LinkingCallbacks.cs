@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
+using ScanShare.Core.Data;
+using ScanShare.Core.Queueing;
+
+namespace ScanShare.Core.Linking;
+
+/// <summary>An error the gateway answered with.</summary>
+public sealed record GatewayAnswerError(string? Code, string? Message)
+{
+    public override string ToString() => $"{LinkingErrorCodes.Normalize(Code)} {Message}".Trim();
+}
+
+public enum LinkCallbackOutcome
+{
+    /// <summary>The answer was recorded and acted on.</summary>
+    Applied,
+
+    /// <summary>The request was answered before; this repeat changes nothing.</summary>
+    Duplicate,
+
+    /// <summary>No request of ours has this id.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// The gateway's answers to our linking calls, each correlated by <c>response.requestId</c> with the REQUEST-ID of
+/// our call and taken in once: a repeat or an answer to a request we never made changes nothing.
+/// </summary>
+public sealed class LinkingCallbacks(
+    ScanShareDbContext db,
+    QueueEngine engine,
+    AbhaLinkTokens linkTokens,
+    VisitLinking visits,
+    OutboxSignal outboxSignal,
+    TimeProvider clock)
+{
+    public Task<LinkCallbackOutcome> OnLinkTokenAsync(Guid requestId, string? linkToken, GatewayAnswerError? error, CancellationToken cancellationToken = default) =>
+        ApplyAsync(async ct =>
+        {
+            var request = await db.LinkTokens.SingleOrDefaultAsync(l => l.RequestId == requestId, ct);
+            if (request is null)
+            {
+                return LinkCallbackOutcome.Unknown;
+            }
+
+            // A late answer to a request we had given up waiting for is still the gateway's answer.
+            if (request.State is not (LinkTokenState.Requested or LinkTokenState.Unanswered))
+            {
+                return LinkCallbackOutcome.Duplicate;
+            }
+
+            var now = Now;
+            if (error is null && !string.IsNullOrWhiteSpace(linkToken))
+            {
+                linkTokens.Issue(request, linkToken, now);
+            }
+            else
+            {
+                linkTokens.Refuse(request, LinkingErrorCodes.Normalize(error?.Code), error?.Message ?? "The answer carried no link token.", now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var waiting = await db.VisitLinks
+                .Where(v => v.FacilityId == request.FacilityId && v.PatientId == request.PatientId && v.State == VisitLinkState.AwaitingToken)
+                .OrderBy(v => v.Id)
+                .ToListAsync(ct);
+            if (waiting.Count > 0)
+            {
+                var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == request.PatientId, ct);
+                await visits.AdvanceAsync(waiting, patient, await HipIdAsync(request.FacilityId, ct), now, ct);
+            }
+
+            return LinkCallbackOutcome.Applied;
+        }, cancellationToken);
+
+    public Task<LinkCallbackOutcome> OnCareContextAsync(Guid requestId, GatewayAnswerError? error, CancellationToken cancellationToken = default) =>
+        ApplyAsync(async ct =>
+        {
+            var link = await db.VisitLinks.SingleOrDefaultAsync(v => v.LinkRequestId == requestId, ct);
+            if (link is null)
+            {
+                return LinkCallbackOutcome.Unknown;
+            }
+
+            if (link.State != VisitLinkState.Linking)
+            {
+                return LinkCallbackOutcome.Duplicate;
+            }
+
+            var now = Now;
+            link.UpdatedAt = now;
+            if (error is not null && LinkingErrorCodes.Normalize(error.Code) != LinkingErrorCodes.AlreadyLinked)
+            {
+                link.State = VisitLinkState.Failed;
+                link.Problem = $"The gateway did not link the visit: {error}.";
+                return LinkCallbackOutcome.Applied;
+            }
+
+            link.State = VisitLinkState.Linked;
+            link.LinkedAt = now;
+            link.Problem = null;
+            var address = await db.Patients.Where(p => p.Id == link.PatientId).Select(p => p.AbhaAddress).SingleAsync(ct);
+            visits.SendNotification(link, address!, await HipIdAsync(link.FacilityId, ct), now);
+            return LinkCallbackOutcome.Applied;
+        }, cancellationToken);
+
+    public Task<LinkCallbackOutcome> OnNotifyAsync(Guid requestId, GatewayAnswerError? error, CancellationToken cancellationToken = default) =>
+        ApplyAsync(async ct =>
+        {
+            var link = await db.VisitLinks.SingleOrDefaultAsync(v => v.NotifyRequestId == requestId, ct);
+            if (link is null)
+            {
+                return LinkCallbackOutcome.Unknown;
+            }
+
+            if (link.NotifiedAt is not null || link.NotifyProblem is not null)
+            {
+                return LinkCallbackOutcome.Duplicate;
+            }
+
+            link.UpdatedAt = Now;
+            if (error is null)
+            {
+                link.NotifiedAt = Now;
+            }
+            else
+            {
+                link.NotifyProblem = $"The gateway did not notify the patient's app: {error}.";
+            }
+
+            return LinkCallbackOutcome.Applied;
+        }, cancellationToken);
+
+    public Task<LinkCallbackOutcome> OnSmsAsync(Guid requestId, bool acknowledged, GatewayAnswerError? error, CancellationToken cancellationToken = default) =>
+        ApplyAsync(async ct =>
+        {
+            var sms = await db.SmsLinks.SingleOrDefaultAsync(s => s.RequestId == requestId, ct);
+            if (sms is null)
+            {
+                return LinkCallbackOutcome.Unknown;
+            }
+
+            if (sms.State != SmsLinkState.Sent)
+            {
+                return LinkCallbackOutcome.Duplicate;
+            }
+
+            sms.AnsweredAt = Now;
+            (sms.State, sms.Problem) = acknowledged && error is null
+                ? (SmsLinkState.Acknowledged, (string?)null)
+                : (SmsLinkState.Errored, $"The gateway could not send the SMS: {error?.ToString() ?? "ERRORED"}.");
+            return LinkCallbackOutcome.Applied;
+        }, cancellationToken);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<LinkCallbackOutcome> ApplyAsync(Func<CancellationToken, Task<LinkCallbackOutcome>> apply, CancellationToken cancellationToken)
+    {
+        var outcome = await engine.InTransactionAsync(apply, cancellationToken);
+        if (outcome == LinkCallbackOutcome.Applied)
+        {
+            // Whatever the answer led to (links, notifications) is committed; the dispatcher sends it now.
+            outboxSignal.Notify();
+        }
+
+        return outcome;
+    }
+
+    private Task<string> HipIdAsync(int facilityId, CancellationToken ct) =>
+        db.Facilities.Where(f => f.Id == facilityId).Select(f => f.HipId).SingleAsync(ct);
+}
