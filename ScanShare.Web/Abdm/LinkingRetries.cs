@@ -17,11 +17,13 @@ public sealed class LinkingRetries(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.RetrySweepInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            // A delay after each sweep rather than a periodic timer: a clock that jumps ahead (a suspended machine, a
+            // test's clock) brings one sweep, not one for every interval it skipped.
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await Task.Delay(options.Value.RetrySweepInterval, clock, stoppingToken);
                 await SweepAsync(stoppingToken);
             }
         }
