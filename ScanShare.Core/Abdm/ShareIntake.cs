@@ -125,7 +125,7 @@ public sealed class ShareIntake(
         var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient, ct);
         if (linkTokens is not null)
         {
-            await linkTokens.RequestForShareAsync(facility.Id, facility.HipId, patient, knownPatient, ct);
+            await linkTokens.RequestIfNeededAsync(facility.Id, facility.HipId, patient, knownPatient, ct);
         }
 
         // Written once, complete: the record goes in after the token it names, together with its callback.

@@ -41,10 +41,7 @@ public sealed class AbhaLinkTokens(ScanShareDbContext db, IOptions<LinkingOption
 
     /// <summary>The patient's latest request at the facility: one read of an index.</summary>
     public Task<LinkToken?> LatestAsync(int facilityId, long patientId, CancellationToken cancellationToken) =>
-        db.LinkTokens
-            .Where(l => l.FacilityId == facilityId && l.PatientId == patientId)
-            .OrderByDescending(l => l.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        db.LinkTokens.LatestOf(facilityId, patientId).FirstOrDefaultAsync(cancellationToken);
 
     public LinkTokenDecision Decide(LinkToken? latest, Patient patient, DateTime now)
     {
@@ -76,9 +73,12 @@ public sealed class AbhaLinkTokens(ScanShareDbContext db, IOptions<LinkingOption
         };
     }
 
-    /// <summary>Asks for a link token for a patient just saved with a share, unless one is valid, open or refused for now.</summary>
-    /// <param name="known">False for a patient created by this share, who has no request yet: nothing is read.</param>
-    public async Task RequestForShareAsync(int facilityId, string hipId, Patient patient, bool known, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for a patient's link token once their ABHA is known (a share, or an ABHA verified at the desk), unless one is
+    /// valid, open, or refused for now.
+    /// </summary>
+    /// <param name="known">False for a patient created in this transaction, who has no request yet: nothing is read.</param>
+    public async Task RequestIfNeededAsync(int facilityId, string hipId, Patient patient, bool known, CancellationToken cancellationToken)
     {
         if (!Enabled || patient.AbhaAddress is null)
         {

@@ -72,10 +72,7 @@ public sealed class LinkingSweep(
                 continue;
             }
 
-            var latest = await db.LinkTokens.AsNoTracking()
-                .Where(l => l.FacilityId == patient.FacilityId && l.PatientId == patient.PatientId)
-                .OrderByDescending(l => l.Id)
-                .FirstOrDefaultAsync(ct);
+            var latest = await db.LinkTokens.AsNoTracking().LatestOf(patient.FacilityId, patient.PatientId).FirstOrDefaultAsync(ct);
             var record = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patient.PatientId, ct);
             if (linkTokens.Decide(latest, record, now).Next != LinkTokenNext.Wait)
             {

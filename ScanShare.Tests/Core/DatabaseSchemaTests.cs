@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
+using ScanShare.Core.Linking;
 using ScanShare.Tests.Support;
 
 namespace ScanShare.Tests.Core;
@@ -29,6 +30,18 @@ public sealed class DatabaseSchemaTests
         Assert.Contains("SEARCH o USING INDEX IX_OutboxMessages_Pending_NextAttemptAt", duePlan);
         Assert.DoesNotContain("TEMP B-TREE", duePlan);
         Assert.Contains("SEARCH o USING INDEX IX_OutboxMessages_Undelivered_CreatedAt", failedPlan);
+    }
+
+    [Fact]
+    public async Task TheSharePathsLinkTokenReadSeeksItsIndexWithoutASort()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        var plan = await QueryPlanAsync(database, db.LinkTokens.LatestOf(1, 42).ToQueryString());
+
+        Assert.Contains("SEARCH l USING INDEX IX_LinkTokens_FacilityId_PatientId", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
     /// <summary>SQLite's plan for a query as EF Core writes it (its parameter lines dropped; unbound parameters are NULL).</summary>
