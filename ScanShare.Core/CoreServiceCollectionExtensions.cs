@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AbhaSmsLinks>();
         services.AddScoped<VisitLinking>();
         services.AddScoped<LinkingCallbacks>();
+        services.AddSingleton<LinkingAnswerQueue>();
         services.AddScoped<LinkingSweep>();
         return services;
     }

@@ -26,37 +26,28 @@ public static class LinkingApi
     }
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> OnGenerateToken(
-        HttpRequest request, LinkingCallbacks callbacks, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        HandleAsync(request, "link token", loggers, cancellationToken,
-            answer => callbacks.OnLinkTokenAsync(answer.RequestId, answer.LinkToken, answer.Error, cancellationToken));
+        HttpRequest request, LinkingAnswerQueue answers, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        HandleAsync(request, LinkingAnswerKind.LinkToken, "link token", answers, loggers, cancellationToken);
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> OnCareContext(
-        HttpRequest request, LinkingCallbacks callbacks, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        HandleAsync(request, "care-context link", loggers, cancellationToken,
-            answer => callbacks.OnCareContextAsync(answer.RequestId, answer.Error, cancellationToken));
+        HttpRequest request, LinkingAnswerQueue answers, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        HandleAsync(request, LinkingAnswerKind.CareContext, "care-context link", answers, loggers, cancellationToken);
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> OnNotify(
-        HttpRequest request, LinkingCallbacks callbacks, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        HandleAsync(request, "care-context notification", loggers, cancellationToken,
-            answer => callbacks.OnNotifyAsync(answer.RequestId, answer.Error, cancellationToken));
+        HttpRequest request, LinkingAnswerQueue answers, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        HandleAsync(request, LinkingAnswerKind.Notify, "care-context notification", answers, loggers, cancellationToken);
 
     public static Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> OnSmsNotify(
-        HttpRequest request, LinkingCallbacks callbacks, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        HandleAsync(request, "SMS notification", loggers, cancellationToken,
-            answer => callbacks.OnSmsAsync(answer.RequestId,
-                string.Equals(answer.AcknowledgementStatus, "ACKNOWLEDGED", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(answer.AcknowledgementStatus, "SUCCESS", StringComparison.OrdinalIgnoreCase),
-                answer.Error ?? (string.Equals(answer.AcknowledgementStatus, "ERRORED", StringComparison.OrdinalIgnoreCase)
-                    ? new GatewayAnswerError(null, "ERRORED")
-                    : null),
-                cancellationToken));
+        HttpRequest request, LinkingAnswerQueue answers, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        HandleAsync(request, LinkingAnswerKind.Sms, "SMS notification", answers, loggers, cancellationToken);
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
+        LinkingAnswerKind kind,
         string answered,
+        LinkingAnswerQueue answers,
         ILoggerFactory loggers,
-        CancellationToken cancellationToken,
-        Func<LinkingAnswer, Task<LinkCallbackOutcome>> apply)
+        CancellationToken cancellationToken)
     {
         var (body, refusal) = await GatewayInbound.ReadJsonAsync(request, cancellationToken);
         if (body is null)
@@ -64,14 +55,14 @@ public static class LinkingApi
             return refusal!;
         }
 
-        var (answer, errors) = LinkingAnswer.Parse(body);
+        var (answer, errors) = LinkingAnswerReader.Read(kind, body);
         if (answer is null)
         {
             GatewayInbound.Explain(request.HttpContext, $"Invalid {answered} answer: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.");
             return TypedResults.ValidationProblem(errors, title: $"The {answered} answer is not valid.");
         }
 
-        var outcome = await apply(answer);
+        var outcome = await answers.ApplyAsync(answer, cancellationToken);
         var logger = loggers.CreateLogger(typeof(LinkingApi));
         switch (outcome)
         {

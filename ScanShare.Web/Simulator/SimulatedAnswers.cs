@@ -42,6 +42,7 @@ public sealed class SimulatedAnswers(
     private readonly ConcurrentQueue<SimulatedAnswer> _held = new();
     private readonly ConcurrentQueue<DeliveredAnswer> _delivered = new();
     private volatile bool _holding;
+    private volatile SignedToken? _gatewayToken;
 
     /// <summary>Every answer delivered, with the facility's HTTP status.</summary>
     public IReadOnlyList<DeliveredAnswer> Delivered => [.. _delivered];
@@ -92,7 +93,7 @@ public sealed class SimulatedAnswers(
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString(JsonSerializerOptions.Web)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/')) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", keys.CreateGatewayToken());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GatewayToken());
         request.Headers.Add(GatewayRequests.RequestIdHeader, Guid.NewGuid().ToString());
         request.Headers.Add(GatewayRequests.TimestampHeader, GatewayRequests.Timestamp(clock.GetUtcNow()));
         request.Headers.Add(GatewayRequests.CmIdHeader, "sbx");
@@ -103,6 +104,19 @@ public sealed class SimulatedAnswers(
         _delivered.Enqueue(new DeliveredAnswer(answer, (int)response.StatusCode, clock.GetUtcNow()));
         return (int)response.StatusCode;
     }
+
+    /// <summary>The gateway's token on its calls, signed afresh every few minutes rather than for every answer.</summary>
+    private string GatewayToken()
+    {
+        if (_gatewayToken is not { } current || DateTime.UtcNow >= current.RenewAt)
+        {
+            _gatewayToken = current = new SignedToken(keys.CreateGatewayToken(), DateTime.UtcNow.AddMinutes(5));
+        }
+
+        return current.Token;
+    }
+
+    private sealed record SignedToken(string Token, DateTime RenewAt);
 
     private (string Path, JsonObject Body) Build(SimulatedAnswer answer)
     {

@@ -4,13 +4,13 @@ using ScanShare.Core.Linking;
 namespace ScanShare.Web.Abdm;
 
 /// <summary>
-/// The gateway's answer to one of our linking calls: the REQUEST-ID it answers (<c>response.requestId</c>), an error
-/// if any, and what the answer carries (a link token, an acknowledgement's status). Lenient where the gateway is
+/// Reads the gateway's answer to one of our linking calls: the REQUEST-ID it answers (<c>response.requestId</c>), an
+/// error if any, and what the answer carries (a link token, an acknowledgement's status). Lenient where the gateway is
 /// loose (<c>"error": null</c>, numeric codes); strict only on the request id, without which nothing can be matched.
 /// </summary>
-public sealed record LinkingAnswer(Guid RequestId, GatewayAnswerError? Error, string? LinkToken, string? AcknowledgementStatus)
+public static class LinkingAnswerReader
 {
-    public static (LinkingAnswer? Answer, Dictionary<string, string[]> Errors) Parse(byte[] body)
+    public static (LinkingAnswer? Answer, Dictionary<string, string[]> Errors) Read(LinkingAnswerKind kind, byte[] body)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         JsonElement root;
@@ -50,8 +50,14 @@ public sealed record LinkingAnswer(Guid RequestId, GatewayAnswerError? Error, st
         var answerError = error.ValueKind == JsonValueKind.Object
             ? new GatewayAnswerError(Text(Property(error, "code")), Text(Property(error, "message")))
             : null;
-        return (new LinkingAnswer(requestId, answerError, Text(Property(root, "linkToken")),
-            Text(Property(Property(root, "acknowledgement"), "status"))), errors);
+        var status = Text(Property(Property(root, "acknowledgement"), "status"));
+        if (answerError is null && string.Equals(status, "ERRORED", StringComparison.OrdinalIgnoreCase))
+        {
+            answerError = new GatewayAnswerError(null, "ERRORED");
+        }
+
+        var acknowledged = string.Equals(status, "ACKNOWLEDGED", StringComparison.OrdinalIgnoreCase) || string.Equals(status, "SUCCESS", StringComparison.OrdinalIgnoreCase);
+        return (new LinkingAnswer(kind, requestId, answerError, Text(Property(root, "linkToken")), acknowledged), errors);
     }
 
     private static JsonElement Property(JsonElement element, string name) =>
