@@ -102,6 +102,10 @@ public sealed class SimulatedAnswers(
         client.BaseAddress ??= GatewayAddress.SelfAddress(server);
         using var response = await client.SendAsync(request, cancellationToken);
         _delivered.Enqueue(new DeliveredAnswer(answer, (int)response.StatusCode, clock.GetUtcNow()));
+        while (_delivered.Count > SimulatedLinking.Capacity && _delivered.TryDequeue(out _))
+        {
+        }
+
         return (int)response.StatusCode;
     }
 

@@ -26,6 +26,9 @@ public sealed record SmsNotice(string PhoneNo, string HipName, string HipId, Dat
 /// </summary>
 public sealed class SimulatedLinking(SimulatedAnswers answers, TimeProvider clock)
 {
+    /// <summary>Calls and answers kept for tests and the page; older ones are dropped, as a long demo or a benchmark makes many.</summary>
+    public const int Capacity = 2000;
+
     private static readonly string[] RecordedHeaders = ["REQUEST-ID", "TIMESTAMP", "X-CM-ID", "X-HIP-ID", "X-LINK-TOKEN", "Authorization", "Content-Type"];
 
     private readonly ConcurrentQueue<ReceivedLinkingCall> _received = new();
@@ -69,6 +72,10 @@ public sealed class SimulatedLinking(SimulatedAnswers answers, TimeProvider cloc
         _received.Enqueue(new ReceivedLinkingCall(call, requestId, hipId,
             RecordedHeaders.Where(headers.ContainsKey).ToDictionary(h => h, h => headers[h].ToString(), StringComparer.OrdinalIgnoreCase),
             body.GetRawText(), now));
+        while (_received.Count > Capacity && _received.TryDequeue(out _))
+        {
+        }
+
         var failure = _failures.TryGetValue(call, out var queue) && queue.TryDequeue(out var next) ? next : default((string Code, string Message)?);
         var abhaAddress = call switch
         {
