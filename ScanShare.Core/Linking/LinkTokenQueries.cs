@@ -8,4 +8,8 @@ public static class LinkTokenQueries
             .Where(l => l.FacilityId == facilityId && l.PatientId == patientId)
             .OrderByDescending(l => l.Id)
             .Take(1);
+
+    /// <summary>A facility's requests refused or left unanswered since a time: the partial index of such requests only.</summary>
+    public static IQueryable<LinkToken> RefusedSince(this IQueryable<LinkToken> tokens, int facilityId, DateTime since) =>
+        tokens.Where(l => (l.State == LinkTokenState.Refused || l.State == LinkTokenState.Unanswered) && l.FacilityId == facilityId && l.AnsweredAt >= since);
 }

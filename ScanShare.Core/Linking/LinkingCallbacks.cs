@@ -115,10 +115,7 @@ public sealed class LinkingCallbacks(
         }
 
         await db.SaveChangesAsync(ct);
-        var waiting = await db.VisitLinks
-            .Where(v => v.FacilityId == request.FacilityId && v.PatientId == request.PatientId && v.State == VisitLinkState.AwaitingToken)
-            .OrderBy(v => v.Id)
-            .ToListAsync(ct);
+        var waiting = await db.VisitLinks.AwaitingTokenOf(request.FacilityId, request.PatientId).ToListAsync(ct);
         if (waiting.Count > 0)
         {
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == request.PatientId, ct);

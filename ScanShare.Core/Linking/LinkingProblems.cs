@@ -17,16 +17,22 @@ public static class LinkingProblems
         ScanShareDbContext db, int facilityId, DateTime sinceUtc, string timeZoneId, int max, CancellationToken cancellationToken)
     {
         var tokens = await db.LinkTokens.AsNoTracking()
-            .Where(l => l.FacilityId == facilityId && (l.State == LinkTokenState.Refused || l.State == LinkTokenState.Unanswered) && l.AnsweredAt >= sinceUtc)
+            .RefusedSince(facilityId, sinceUtc)
             .OrderByDescending(l => l.AnsweredAt)
             .Take(max)
             .Select(l => new { l.AnsweredAt, l.State, l.ErrorCode, l.ErrorMessage, l.RetryAfter, l.RequestId })
             .ToListAsync(cancellationToken);
-        var visits = await db.VisitLinks.AsNoTracking()
-            .Where(v => v.FacilityId == facilityId && (v.State == VisitLinkState.Failed || v.NotifyProblem != null) && v.UpdatedAt >= sinceUtc)
+        var failed = await db.VisitLinks.AsNoTracking()
+            .FailedSince(facilityId, sinceUtc)
             .OrderByDescending(v => v.UpdatedAt)
             .Take(max)
-            .Select(v => new { v.UpdatedAt, v.State, v.Problem, v.NotifyProblem, v.LinkRequestId, v.NotifyRequestId })
+            .Select(v => new { v.UpdatedAt, v.Problem, v.LinkRequestId })
+            .ToListAsync(cancellationToken);
+        var unnotified = await db.VisitLinks.AsNoTracking()
+            .NotifyFailedSince(facilityId, sinceUtc)
+            .OrderByDescending(v => v.UpdatedAt)
+            .Take(max)
+            .Select(v => new { v.UpdatedAt, v.NotifyProblem, v.NotifyRequestId })
             .ToListAsync(cancellationToken);
         var sms = await db.SmsLinks.AsNoTracking()
             .Where(s => s.FacilityId == facilityId && s.State == SmsLinkState.Errored && s.AnsweredAt >= sinceUtc)
@@ -46,9 +52,9 @@ public static class LinkingProblems
                 LinkingMessages.GenerateTokenPath,
                 $"{(l.ErrorCode is null ? l.ErrorMessage : $"{l.ErrorCode} {l.ErrorMessage}")}; {Retry(l.RetryAfter)}.",
                 l.RequestId)),
-            .. visits.Where(v => v.State == VisitLinkState.Failed).Select(v => new GatewayProblem(
+            .. failed.Select(v => new GatewayProblem(
                 v.UpdatedAt, "Visit not linked", LinkingMessages.CareContextPath, v.Problem, v.LinkRequestId)),
-            .. visits.Where(v => v.NotifyProblem != null).Select(v => new GatewayProblem(
+            .. unnotified.Select(v => new GatewayProblem(
                 v.UpdatedAt, "Visit notification failed", LinkingMessages.NotifyPath, v.NotifyProblem, v.NotifyRequestId)),
             .. sms.Select(s => new GatewayProblem(s.AnsweredAt!.Value, "ABHA SMS failed", LinkingMessages.SmsNotifyPath, s.Problem, s.RequestId)),
         ];

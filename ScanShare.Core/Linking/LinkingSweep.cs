@@ -57,21 +57,19 @@ public sealed class LinkingSweep(
     /// <summary>Patients with a visit waiting for a token whose wait is over, or with a link left unanswered.</summary>
     private async Task<List<(int FacilityId, long PatientId)>> DuePatientsAsync(DateTime now, CancellationToken ct)
     {
-        var unansweredBefore = now - options.Value.UnansweredAfter;
-        var candidates = await db.VisitLinks.AsNoTracking()
-            .Where(v => v.State == VisitLinkState.AwaitingToken || (v.State == VisitLinkState.Linking && v.LinkRequestedAt < unansweredBefore))
-            .Select(v => new { v.FacilityId, v.PatientId, v.State })
+        var unanswered = await db.VisitLinks.AsNoTracking()
+            .UnansweredBefore(now - options.Value.UnansweredAfter)
+            .Select(v => new { v.FacilityId, v.PatientId })
             .Distinct()
             .ToListAsync(ct);
-        var due = new List<(int, long)>();
-        foreach (var patient in candidates.DistinctBy(c => (c.FacilityId, c.PatientId)))
+        var awaiting = await db.VisitLinks.AsNoTracking()
+            .AwaitingToken()
+            .Select(v => new { v.FacilityId, v.PatientId })
+            .Distinct()
+            .ToListAsync(ct);
+        var due = unanswered.Select(v => (v.FacilityId, v.PatientId)).ToList();
+        foreach (var patient in awaiting.Where(a => !unanswered.Contains(a)))
         {
-            if (candidates.Any(c => c.FacilityId == patient.FacilityId && c.PatientId == patient.PatientId && c.State == VisitLinkState.Linking))
-            {
-                due.Add((patient.FacilityId, patient.PatientId));
-                continue;
-            }
-
             var latest = await db.LinkTokens.AsNoTracking().LatestOf(patient.FacilityId, patient.PatientId).FirstOrDefaultAsync(ct);
             var record = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patient.PatientId, ct);
             if (linkTokens.Decide(latest, record, now).Next != LinkTokenNext.Wait)
@@ -85,12 +83,11 @@ public sealed class LinkingSweep(
 
     private async Task<bool> MoveOnAsync(int facilityId, long patientId, DateTime now, CancellationToken ct)
     {
-        var unansweredBefore = now - options.Value.UnansweredAfter;
-        var links = await db.VisitLinks
-            .Where(v => v.FacilityId == facilityId && v.PatientId == patientId
-                && (v.State == VisitLinkState.AwaitingToken || (v.State == VisitLinkState.Linking && v.LinkRequestedAt < unansweredBefore)))
-            .OrderBy(v => v.Id)
+        var unanswered = await db.VisitLinks
+            .UnansweredBefore(now - options.Value.UnansweredAfter)
+            .Where(v => v.FacilityId == facilityId && v.PatientId == patientId)
             .ToListAsync(ct);
+        var links = unanswered.Concat(await db.VisitLinks.AwaitingTokenOf(facilityId, patientId).ToListAsync(ct)).OrderBy(v => v.Id).ToList();
         foreach (var exhausted in links.Where(l => l.State == VisitLinkState.Linking && l.LinkAttempts >= options.Value.MaxLinkAttempts))
         {
             (exhausted.State, exhausted.UpdatedAt) = (VisitLinkState.Failed, now);

@@ -44,6 +44,30 @@ public sealed class DatabaseSchemaTests
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
+    [Fact]
+    public async Task LinkingReadsSeekTheirPartialIndexes()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+
+        (string Index, string Sql)[] reads =
+        [
+            ("IX_VisitLinks_AwaitingToken", db.VisitLinks.AwaitingTokenOf(1, 42).ToQueryString()),
+            ("IX_VisitLinks_AwaitingToken", db.VisitLinks.AwaitingToken().Select(v => new { v.FacilityId, v.PatientId }).Distinct().ToQueryString()),
+            ("IX_VisitLinks_Linking_LinkRequestedAt", db.VisitLinks.UnansweredBefore(now).ToQueryString()),
+            ("IX_VisitLinks_Failed_UpdatedAt", db.VisitLinks.FailedSince(1, now).ToQueryString()),
+            ("IX_VisitLinks_NotifyProblem_UpdatedAt", db.VisitLinks.NotifyFailedSince(1, now).ToQueryString()),
+            ("IX_LinkTokens_Refused_AnsweredAt", db.LinkTokens.RefusedSince(1, now).ToQueryString()),
+        ];
+
+        foreach (var (index, sql) in reads)
+        {
+            // A partial index holds only the rows of its state: searching or scanning it never reads a linked visit.
+            Assert.Matches($"USING (COVERING )?INDEX {index}\\b", await QueryPlanAsync(database, sql));
+        }
+    }
+
     /// <summary>SQLite's plan for a query as EF Core writes it (its parameter lines dropped; unbound parameters are NULL).</summary>
     private static async Task<string> QueryPlanAsync(TestDatabase database, string queryString)
     {

@@ -26,14 +26,17 @@ internal sealed class VisitLinkConfiguration : IEntityTypeConfiguration<VisitLin
         builder.HasIndex(v => v.LinkRequestId).IsUnique().HasFilter("\"LinkRequestId\" IS NOT NULL");
         builder.HasIndex(v => v.NotifyRequestId).IsUnique().HasFilter("\"NotifyRequestId\" IS NOT NULL");
 
-        // Visits still on their way: waiting for a token (by patient, when it comes) or for the link's answer.
-        builder.HasIndex(v => new { v.FacilityId, v.PatientId }, "IX_VisitLinks_Open")
-            .HasFilter("\"State\" IN ('AwaitingToken', 'Linking')");
+        // Visits still on their way: waiting for a token (by patient, for when it comes) or for the link's answer.
+        builder.HasIndex(v => new { v.FacilityId, v.PatientId }, "IX_VisitLinks_AwaitingToken")
+            .HasFilter("\"State\" = 'AwaitingToken'");
+        builder.HasIndex(v => v.LinkRequestedAt, "IX_VisitLinks_Linking_LinkRequestedAt")
+            .HasFilter("\"State\" = 'Linking'");
 
-        // Linked visits per day for the supervisor, and failed ones for the problem list.
-        builder.HasIndex(v => new { v.FacilityId, v.ServiceDate, v.State });
+        // The supervisor's problems: visits not linked, notifications that failed.
         builder.HasIndex(v => new { v.FacilityId, v.UpdatedAt }, "IX_VisitLinks_Failed_UpdatedAt")
-            .HasFilter("\"State\" = 'Failed' OR \"NotifyProblem\" IS NOT NULL");
+            .HasFilter("\"State\" = 'Failed'");
+        builder.HasIndex(v => new { v.FacilityId, v.UpdatedAt }, "IX_VisitLinks_NotifyProblem_UpdatedAt")
+            .HasFilter("\"NotifyProblem\" IS NOT NULL");
 
         builder.HasOne<Facility>().WithMany().HasForeignKey(v => v.FacilityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Patient>().WithMany().HasForeignKey(v => v.PatientId).OnDelete(DeleteBehavior.Restrict);

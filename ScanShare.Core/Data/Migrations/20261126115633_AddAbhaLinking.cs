@@ -205,21 +205,28 @@ namespace ScanShare.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitLinks_AwaitingToken",
+                table: "VisitLinks",
+                columns: new[] { "FacilityId", "PatientId" },
+                filter: "\"State\" = 'AwaitingToken'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitLinks_FacilityId_CareContextReference",
                 table: "VisitLinks",
                 columns: new[] { "FacilityId", "CareContextReference" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitLinks_FacilityId_ServiceDate_State",
-                table: "VisitLinks",
-                columns: new[] { "FacilityId", "ServiceDate", "State" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_VisitLinks_Failed_UpdatedAt",
                 table: "VisitLinks",
                 columns: new[] { "FacilityId", "UpdatedAt" },
-                filter: "\"State\" = 'Failed' OR \"NotifyProblem\" IS NOT NULL");
+                filter: "\"State\" = 'Failed'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitLinks_Linking_LinkRequestedAt",
+                table: "VisitLinks",
+                column: "LinkRequestedAt",
+                filter: "\"State\" = 'Linking'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitLinks_LinkRequestId",
@@ -229,17 +236,17 @@ namespace ScanShare.Core.Data.Migrations
                 filter: "\"LinkRequestId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitLinks_NotifyProblem_UpdatedAt",
+                table: "VisitLinks",
+                columns: new[] { "FacilityId", "UpdatedAt" },
+                filter: "\"NotifyProblem\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitLinks_NotifyRequestId",
                 table: "VisitLinks",
                 column: "NotifyRequestId",
                 unique: true,
                 filter: "\"NotifyRequestId\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_VisitLinks_Open",
-                table: "VisitLinks",
-                columns: new[] { "FacilityId", "PatientId" },
-                filter: "\"State\" IN ('AwaitingToken', 'Linking')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitLinks_PatientId",

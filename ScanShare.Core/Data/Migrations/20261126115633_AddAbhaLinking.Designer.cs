@@ -11,7 +11,7 @@ using ScanShare.Core.Data;
 namespace ScanShare.Core.Data.Migrations
 {
     [DbContext(typeof(ScanShareDbContext))]
-    [Migration("20261126110757_AddAbhaLinking")]
+    [Migration("20261126115633_AddAbhaLinking")]
     partial class AddAbhaLinking
     {
         /// <inheritdoc />
@@ -595,13 +595,17 @@ namespace ScanShare.Core.Data.Migrations
                     b.HasIndex("FacilityId", "CareContextReference")
                         .IsUnique();
 
-                    b.HasIndex("FacilityId", "ServiceDate", "State");
+                    b.HasIndex(new[] { "FacilityId", "PatientId" }, "IX_VisitLinks_AwaitingToken")
+                        .HasFilter("\"State\" = 'AwaitingToken'");
 
                     b.HasIndex(new[] { "FacilityId", "UpdatedAt" }, "IX_VisitLinks_Failed_UpdatedAt")
-                        .HasFilter("\"State\" = 'Failed' OR \"NotifyProblem\" IS NOT NULL");
+                        .HasFilter("\"State\" = 'Failed'");
 
-                    b.HasIndex(new[] { "FacilityId", "PatientId" }, "IX_VisitLinks_Open")
-                        .HasFilter("\"State\" IN ('AwaitingToken', 'Linking')");
+                    b.HasIndex(new[] { "LinkRequestedAt" }, "IX_VisitLinks_Linking_LinkRequestedAt")
+                        .HasFilter("\"State\" = 'Linking'");
+
+                    b.HasIndex(new[] { "FacilityId", "UpdatedAt" }, "IX_VisitLinks_NotifyProblem_UpdatedAt")
+                        .HasFilter("\"NotifyProblem\" IS NOT NULL");
 
                     b.ToTable("VisitLinks");
                 });
