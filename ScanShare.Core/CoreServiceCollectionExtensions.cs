@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<VisitLinking>();
         services.AddScoped<LinkingCallbacks>();
         services.AddSingleton<LinkingAnswerQueue>();
+        services.AddSingleton<VisitLinkChanges>();
         services.AddScoped<LinkingSweep>();
         return services;
     }

@@ -47,16 +47,22 @@ public sealed class LinkingCallbacks(
     AbhaLinkTokens linkTokens,
     VisitLinking visits,
     OutboxSignal outboxSignal,
+    VisitLinkChanges changes,
     TimeProvider clock)
 {
+    /// <summary>The tokens whose visit link or SMS the answers of the current transaction changed.</summary>
+    private readonly List<long> _changed = [];
+
     /// <summary>Takes in one answer in its own transaction.</summary>
     public async Task<LinkCallbackOutcome> ApplyAsync(LinkingAnswer answer, CancellationToken cancellationToken = default)
     {
+        _changed.Clear();
         var outcome = await engine.InTransactionAsync(ct => ApplyInTransactionAsync(answer, ct), cancellationToken);
         if (outcome == LinkCallbackOutcome.Applied)
         {
             // Whatever the answer led to (links, notifications) is committed; the dispatcher sends it now.
             outboxSignal.Notify();
+            changes.Publish(_changed);
         }
 
         return outcome;
@@ -68,6 +74,7 @@ public sealed class LinkingCallbacks(
     /// </summary>
     public async Task<IReadOnlyList<LinkCallbackOutcome>> ApplyAllAsync(IReadOnlyList<LinkingAnswer> answers, CancellationToken cancellationToken = default)
     {
+        _changed.Clear();
         var outcomes = await engine.InTransactionAsync(async ct =>
         {
             var taken = new List<LinkCallbackOutcome>(answers.Count);
@@ -85,6 +92,7 @@ public sealed class LinkingCallbacks(
         if (outcomes.Contains(LinkCallbackOutcome.Applied))
         {
             outboxSignal.Notify();
+            changes.Publish(_changed);
         }
 
         return outcomes;
@@ -118,6 +126,7 @@ public sealed class LinkingCallbacks(
         var waiting = await db.VisitLinks.AwaitingTokenOf(request.FacilityId, request.PatientId).ToListAsync(ct);
         if (waiting.Count > 0)
         {
+            _changed.AddRange(waiting.Select(v => v.TokenId));
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == request.PatientId, ct);
             await visits.AdvanceAsync(waiting, patient, await HipIdAsync(request.FacilityId, ct), now, ct);
         }
@@ -140,6 +149,7 @@ public sealed class LinkingCallbacks(
 
         var now = Now;
         link.UpdatedAt = now;
+        _changed.Add(link.TokenId);
         if (error is not null && LinkingErrorCodes.Normalize(error.Code) != LinkingErrorCodes.AlreadyLinked)
         {
             link.State = VisitLinkState.Failed;
@@ -195,6 +205,7 @@ public sealed class LinkingCallbacks(
         }
 
         sms.AnsweredAt = Now;
+        _changed.Add(sms.TokenId);
         (sms.State, sms.Problem) = acknowledged && error is null
             ? (SmsLinkState.Acknowledged, (string?)null)
             : (SmsLinkState.Errored, $"The gateway could not send the SMS: {error?.ToString() ?? "ERRORED"}.");

@@ -17,6 +17,7 @@ public sealed class LinkingSweep(
     AbhaLinkTokens linkTokens,
     VisitLinking visits,
     OutboxSignal outboxSignal,
+    VisitLinkChanges changes,
     IOptions<LinkingOptions> options,
     TimeProvider clock)
 {
@@ -36,12 +37,13 @@ public sealed class LinkingSweep(
         }
 
         db.ChangeTracker.Clear();
+        var changed = new List<long>();
         var moved = await engine.InTransactionAsync(async ct =>
         {
             var count = 0;
             foreach (var (facilityId, patientId) in due)
             {
-                count += await MoveOnAsync(facilityId, patientId, now, ct) ? 1 : 0;
+                count += await MoveOnAsync(facilityId, patientId, now, changed, ct) ? 1 : 0;
             }
 
             return count;
@@ -49,6 +51,7 @@ public sealed class LinkingSweep(
         if (moved > 0)
         {
             outboxSignal.Notify();
+            changes.Publish(changed);
         }
 
         return moved;
@@ -81,13 +84,14 @@ public sealed class LinkingSweep(
         return due;
     }
 
-    private async Task<bool> MoveOnAsync(int facilityId, long patientId, DateTime now, CancellationToken ct)
+    private async Task<bool> MoveOnAsync(int facilityId, long patientId, DateTime now, List<long> changed, CancellationToken ct)
     {
         var unanswered = await db.VisitLinks
             .UnansweredBefore(now - options.Value.UnansweredAfter)
             .Where(v => v.FacilityId == facilityId && v.PatientId == patientId)
             .ToListAsync(ct);
         var links = unanswered.Concat(await db.VisitLinks.AwaitingTokenOf(facilityId, patientId).ToListAsync(ct)).OrderBy(v => v.Id).ToList();
+        changed.AddRange(links.Select(l => l.TokenId));
         foreach (var exhausted in links.Where(l => l.State == VisitLinkState.Linking && l.LinkAttempts >= options.Value.MaxLinkAttempts))
         {
             (exhausted.State, exhausted.UpdatedAt) = (VisitLinkState.Failed, now);

@@ -119,6 +119,10 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             counter.MaxRequeues);
     }
 
+    /// <summary>A token's link mark as <see cref="ViewAsync"/> shows it, for a mark that refreshes by itself.</summary>
+    public async Task<VisitLinkMark?> LinkStateAsync(long tokenId, CancellationToken cancellationToken = default) =>
+        (await Project(db.Tokens.AsNoTracking().Where(t => t.Id == tokenId)).FirstOrDefaultAsync(cancellationToken))?.LinkState;
+
     private IQueryable<CounterToken> Project(IQueryable<Token> tokens) =>
         tokens.Select(t => new CounterToken(
             t.Id, t.Label, t.State, t.Priority, t.Source,

@@ -20,7 +20,8 @@ public sealed class CounterWork(
     WalkInRegistration walkIns,
     PatientRegistration registrations,
     AbhaSmsLinks? smsLinks = null,
-    OutboxSignal? outboxSignal = null)
+    OutboxSignal? outboxSignal = null,
+    VisitLinkChanges? linkChanges = null)
 {
     public async Task<Token?> CallNextAsync(string userId, int counterId, CancellationToken cancellationToken = default)
     {
@@ -94,6 +95,7 @@ public sealed class CounterWork(
         var sms = smsLinks ?? throw new InvalidOperationException("ABHA SMS links are not set up in this host.");
         var sent = await engine.InTransactionAsync(ct => sms.SendForTokenAsync(tokenId, staff.Name, ct), cancellationToken);
         outboxSignal?.Notify();
+        linkChanges?.Publish([tokenId]);
         return sent.State;
     }
 

@@ -35,6 +35,23 @@ public sealed class VisitLinkComponentTests : EngineComponentTest
     }
 
     [Fact]
+    public async Task TheMarkFollowsItsVisitWhenTheGatewayAnswers()
+    {
+        Render<MudPopoverProvider>();
+        var registration = await Db.QueueIdAsync("registration");
+        var patientId = await Db.AddPatientAsync("Sunita Devi");
+        var token = (await Db.RunAsync(e => e.IssueAsync(new IssueTokenRequest(registration, TokenSource.Scan, patientId)))).Token;
+        await SetVisitAsync(token, VisitLinkState.Linking);
+        var chip = Render<VisitLinkChip>(p => p.Add(c => c.TokenId, token.Id).Add(c => c.State, new VisitLinkMark(LinkMarkKind.Pending, "Linking")));
+        chip.WaitForAssertion(() => Assert.Equal("Pending", chip.Find(".visit-link-mark").GetAttribute("data-link-state")));
+
+        await SetVisitAsync(token, VisitLinkState.Linked);
+        Services.GetRequiredService<VisitLinkChanges>().Publish([token.Id]);
+
+        chip.WaitForAssertion(() => Assert.Equal("ABHA linked", chip.Find(".visit-link-mark").TextContent.Trim()));
+    }
+
+    [Fact]
     public void NoLinkNoMark() => Assert.Empty(Render<VisitLinkChip>(p => p.Add(c => c.State, null)).Markup.Trim());
 
     [Fact]
@@ -59,6 +76,24 @@ public sealed class VisitLinkComponentTests : EngineComponentTest
         var sms = await db.SmsLinks.SingleAsync();
         Assert.Equal(("+91-9876543210", SmsLinkState.Sent, "Asha Verma"), (sms.PhoneNo, sms.State, sms.RequestedBy));
         Assert.Single(await db.OutboxMessages.Where(o => o.Flow == GatewayFlow.SmsLink).ToListAsync());
+    }
+
+    private async Task SetVisitAsync(Token token, VisitLinkState state)
+    {
+        await using var db = Db.CreateDbContext();
+        var visit = await db.VisitLinks.SingleOrDefaultAsync(v => v.TokenId == token.Id);
+        if (visit is null)
+        {
+            visit = db.VisitLinks.Add(new VisitLink
+            {
+                FacilityId = token.FacilityId, PatientId = token.PatientId!.Value, TokenId = token.Id, ServiceDate = token.ServiceDate,
+                PatientReference = "UH260000001", CareContextReference = VisitLinking.CareContextReference(token), Display = VisitLinking.Display(token),
+                HiType = "OPConsultation",
+            }).Entity;
+        }
+
+        visit.State = state;
+        await db.SaveChangesAsync();
     }
 
     private async Task<string> AddClerkAsync()

@@ -47,7 +47,7 @@ public sealed class LinkingAnswersTests
             var signal = new OutboxSignal();
             var linkTokens = new AbhaLinkTokens(db, options, database.Clock);
             var visits = new VisitLinking(db, linkTokens, new AbhaSmsLinks(db, database.Clock), signal, options, database.Clock);
-            return await new LinkingCallbacks(db, engine, linkTokens, visits, signal, database.Clock).ApplyAllAsync(answers);
+            return await new LinkingCallbacks(db, engine, linkTokens, visits, signal, new VisitLinkChanges(), database.Clock).ApplyAllAsync(answers);
         }
     }
 }
