@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 using ScanShare.Core.Reporting;
@@ -40,6 +41,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GatewayProblemLog>();
         services.AddScoped<DailyReports>();
         services.AddSingleton<OutboxSignal>();
+        services.AddOptions<LinkingOptions>();
+        services.AddScoped<AbhaLinkTokens>();
+        services.AddScoped<AbhaSmsLinks>();
+        services.AddScoped<VisitLinking>();
+        services.AddScoped<LinkingCallbacks>();
+        services.AddSingleton<LinkingAnswerQueue>();
+        services.AddSingleton<VisitLinkChanges>();
+        services.AddScoped<LinkingSweep>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 
 namespace ScanShare.Core.Abdm;
 
@@ -18,7 +19,7 @@ public sealed record GatewayProblem(
 
 /// <summary>
 /// What went wrong between the gateway and us, for the supervisor: shares refused at a counter, calls to the gateway
-/// not delivered (of every flow), and calls from the gateway that we refused. Shares and calls belong to one facility;
+/// not delivered (of every flow), the gateway's refusals in the linking flows, and calls from the gateway that we refused. Shares and calls belong to one facility;
 /// refused calls to none (a refused call may not even name one), so every facility's supervisors see them.
 /// </summary>
 public sealed class GatewayProblemLog(ScanShareDbContext db)
@@ -51,6 +52,7 @@ public sealed class GatewayProblemLog(ScanShareDbContext db)
             .Select(r => new GatewayProblem(r.LastAt, $"Call refused ({r.Status})", r.Path, r.Reason, null, r.Count))
             .ToListAsync(cancellationToken);
         var timeZone = await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => f.TimeZoneId).SingleAsync(cancellationToken);
+        var linking = await LinkingProblems.SinceAsync(db, facilityId, sinceUtc, timeZone, max, cancellationToken);
         return [.. rejected
             .Concat(undelivered.Select(o => new GatewayProblem(
                 o.CreatedAt,
@@ -58,6 +60,7 @@ public sealed class GatewayProblemLog(ScanShareDbContext db)
                 o.Counter ?? o.Path,
                 o.LastError,
                 o.AnsweredRequest ?? o.RequestId)))
+            .Concat(linking)
             .Concat(refused)
             .OrderByDescending(p => p.At)
             .Take(max)
@@ -67,6 +70,10 @@ public sealed class GatewayProblemLog(ScanShareDbContext db)
     public static string FlowName(GatewayFlow flow) => flow switch
     {
         GatewayFlow.OnShare => "Callback",
+        GatewayFlow.LinkToken => "Link token request",
+        GatewayFlow.LinkCareContext => "Visit link",
+        GatewayFlow.NotifyCareContext => "Visit notification",
+        GatewayFlow.SmsLink => "ABHA SMS",
         _ => flow.ToString(),
     };
 }

@@ -5,6 +5,18 @@ public enum GatewayFlow
 {
     /// <summary>The answer to a profile share: the token number, or why there is none.</summary>
     OnShare,
+
+    /// <summary>A request for a link token, the gateway's permission to link a patient's visits to their ABHA.</summary>
+    LinkToken,
+
+    /// <summary>A visit linked to the patient's ABHA as a care context.</summary>
+    LinkCareContext,
+
+    /// <summary>The patient's app told of a linked visit.</summary>
+    NotifyCareContext,
+
+    /// <summary>An SMS to a patient without ABHA, with a link to create one and find their records.</summary>
+    SmsLink,
 }
 
 /// <summary>
@@ -26,6 +38,9 @@ public sealed class OutboxMessage
     /// <summary>Our REQUEST-ID for this message, the same on every attempt so the gateway can discard repeats.</summary>
     public Guid RequestId { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>Sent as <c>X-LINK-TOKEN</c> (linking a care context needs it); cleared once the message is delivered.</summary>
+    public string? LinkToken { get; set; }
 
     /// <summary>The share this message answers, if any.</summary>
     public long? ShareRecordId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 
@@ -18,9 +19,11 @@ public sealed record ShareIntakeResult(ShareIntakeOutcome Outcome, string? Token
 
 /// <summary>
 /// Takes in one profile share in one transaction: the request id (idempotency), the patient, the token and the
-/// callback to the gateway are committed together or not at all.
+/// callback to the gateway are committed together or not at all, with a request for the patient's link token when
+/// they have none.
 /// </summary>
-public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeProvider clock, OutboxSignal outboxSignal)
+public sealed class ShareIntake(
+    ScanShareDbContext db, QueueEngine engine, TimeProvider clock, OutboxSignal outboxSignal, AbhaLinkTokens? linkTokens = null)
 {
     // Facilities and counters read by this instance (one request, or one group of shares in one transaction): a group
     // of shares at the same facility reads each only once. Intake never changes them.
@@ -118,7 +121,12 @@ public sealed class ShareIntake(ScanShareDbContext db, QueueEngine engine, TimeP
         }
 
         var patient = await UpsertPatientAsync(facility.Id, share.Patient, now, ct);
+        var knownPatient = patient.Id != 0;
         var issued = await engine.IssueAtAsync(point, TokenSource.Scan, patient, ct);
+        if (linkTokens is not null)
+        {
+            await linkTokens.RequestIfNeededAsync(facility.Id, facility.HipId, patient, knownPatient, ct);
+        }
 
         // Written once, complete: the record goes in after the token it names, together with its callback.
         record.PatientId = patient.Id;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 using ScanShare.Core.Staff;
@@ -29,6 +30,9 @@ public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> opti
     public DbSet<UhidSequence> UhidSequences => Set<UhidSequence>();
     public DbSet<StaffFacility> StaffFacilities => Set<StaffFacility>();
     public DbSet<TokenAction> TokenActions => Set<TokenAction>();
+    public DbSet<LinkToken> LinkTokens => Set<LinkToken>();
+    public DbSet<VisitLink> VisitLinks => Set<VisitLink>();
+    public DbSet<SmsLink> SmsLinks => Set<SmsLink>();
 
     /// <summary>
     /// The keys that sign sign-in cookies and antiforgery tokens travel with the data, so a restored or second server

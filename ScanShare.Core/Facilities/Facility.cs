@@ -1,3 +1,5 @@
+using ScanShare.Core.Linking;
+
 namespace ScanShare.Core.Facilities;
 
 /// <summary>A health facility registered with ABDM under its HIP id.</summary>
@@ -14,4 +16,7 @@ public sealed class Facility
 
     /// <summary>The departments a registration can send a patient to.</summary>
     public List<string> Departments { get; set; } = [];
+
+    /// <summary>Whether patients without ABHA get ABDM's SMS link at each visit, or only when the clerk sends it.</summary>
+    public AbhaSmsLinkMode AbhaSmsLink { get; set; } = AbhaSmsLinkMode.OnClick;
 }

@@ -40,6 +40,7 @@ public sealed class FacilityCatalogSync(ScanShareDbContext db, TimeProvider cloc
         facility.Name = settings.Name;
         facility.TimeZoneId = settings.TimeZone;
         facility.UhidFormat = settings.Registration.UhidFormat;
+        facility.AbhaSmsLink = settings.AbhaSmsLink;
         facility.Departments = settings.Registration.Departments.Count > 0
             ? [.. settings.Registration.Departments]
             : [.. RegistrationSettings.DefaultDepartments];

@@ -1,3 +1,4 @@
+using ScanShare.Core.Linking;
 using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Facilities;
@@ -17,6 +18,9 @@ public sealed class FacilitySettings
     public List<CounterSettings> Counters { get; set; } = [];
     public RegistrationSettings Registration { get; set; } = new();
     public List<DisplaySettings> Displays { get; set; } = [];
+
+    /// <summary><c>OnClick</c>: the clerk sends ABDM's SMS link to a patient without ABHA; <c>Automatic</c>: every such visit gets it.</summary>
+    public AbhaSmsLinkMode AbhaSmsLink { get; set; } = AbhaSmsLinkMode.OnClick;
 }
 
 /// <summary>A waiting-hall TV: opened by URL with its key, no staff sign-in.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Patients;
@@ -26,9 +27,10 @@ public sealed record RegistrationDraft(
 
 /// <summary>
 /// Registers the patient holding a token: the clerk's corrections go into the patient record, a returning patient
-/// keeps their UHID and a new one gets the facility's next, and the department is kept with the token.
+/// keeps their UHID and a new one gets the facility's next, and the department is kept with the token. The visit is
+/// linked to the patient's ABHA in the same transaction when the facility links at registration.
 /// </summary>
-public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engine, TimeProvider clock)
+public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engine, TimeProvider clock, VisitLinking? visits = null)
 {
     public async Task<RegistrationDraft?> DraftAsync(long tokenId, CancellationToken cancellationToken = default)
     {
@@ -81,6 +83,11 @@ public sealed class PatientRegistration(ScanShareDbContext db, QueueEngine engin
                 FacilityCalendar.LocalDate(clock.GetUtcNow(), facility.TimeZoneId));
             await db.SaveChangesAsync(ct);
             await engine.RecordRegistrationAsync(tokenId, details.Department, registeredBy, ct);
+            if (visits is not null)
+            {
+                await visits.OnRegisteredAsync(engine, tokenId, ct);
+            }
+
             return patient.Uhid;
         }, cancellationToken);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
@@ -25,7 +26,8 @@ public sealed record CounterToken(
     string? Department,
     int RequeueCount,
     string? Mobile = null,
-    string? CalledBy = null);
+    string? CalledBy = null,
+    VisitLinkMark? LinkState = null);
 
 public sealed record IncomingShare(
     long ShareId,
@@ -127,6 +129,10 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
             counter.MaxRequeues);
     }
 
+    /// <summary>A token's link mark as <see cref="ViewAsync"/> shows it, for a mark that refreshes by itself.</summary>
+    public async Task<VisitLinkMark?> LinkStateAsync(long tokenId, CancellationToken cancellationToken = default) =>
+        (await Project(db.Tokens.AsNoTracking().Where(t => t.Id == tokenId)).FirstOrDefaultAsync(cancellationToken))?.LinkState;
+
     private IQueryable<CounterToken> Project(IQueryable<Token> tokens) =>
         tokens.Select(t => new CounterToken(
             t.Id, t.Label, t.State, t.Priority, t.Source,
@@ -143,5 +149,10 @@ public sealed class CounterBoard(ScanShareDbContext db, TimeProvider clock)
                 .Where(a => a.TokenId == t.Id && (a.Kind == QueueEventKind.Called || a.Kind == QueueEventKind.Recalled))
                 .OrderByDescending(a => a.Id)
                 .Select(a => a.StaffName)
-                .FirstOrDefault()));
+                .FirstOrDefault(),
+            VisitLinkMark.Of(
+                db.VisitLinks.Where(v => v.TokenId == t.Id).Select(v => (VisitLinkState?)v.State).FirstOrDefault(),
+                db.VisitLinks.Where(v => v.TokenId == t.Id).Select(v => v.Problem).FirstOrDefault(),
+                db.SmsLinks.Where(s => s.TokenId == t.Id).Select(s => (SmsLinkState?)s.State).FirstOrDefault(),
+                db.SmsLinks.Where(s => s.TokenId == t.Id).Select(s => s.Problem).FirstOrDefault())));
 }

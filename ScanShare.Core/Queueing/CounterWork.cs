@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
 using ScanShare.Core.Data;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Staff;
 
@@ -16,7 +18,10 @@ public sealed class CounterWork(
     StaffScopes scopes,
     ActingStaff acting,
     WalkInRegistration walkIns,
-    PatientRegistration registrations)
+    PatientRegistration registrations,
+    AbhaSmsLinks? smsLinks = null,
+    OutboxSignal? outboxSignal = null,
+    VisitLinkChanges? linkChanges = null)
 {
     public Task<Token?> CallNextAsync(string userId, int counterId, CancellationToken cancellationToken = default) =>
         ActAsync(userId, counterId, null, _ => engine.CallNextAsync(counterId, cancellationToken), cancellationToken);
@@ -58,6 +63,18 @@ public sealed class CounterWork(
 
     private async Task<T> ActAsync<T>(string userId, int counterId, long? tokenId, Func<StaffScope, Task<T>> action, CancellationToken cancellationToken) =>
         await action(await ActAtAsync(userId, counterId, tokenId, cancellationToken));
+
+    /// <summary>Sends ABDM's SMS link to the token's patient, who has no ABHA: once per visit, again only if the gateway could not send it.</summary>
+    /// <exception cref="QueueRuleException">The patient has an ABHA or no Indian mobile.</exception>
+    public async Task<SmsLinkState> SendAbhaSmsLinkAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default)
+    {
+        var staff = await ActAtAsync(userId, counterId, tokenId, cancellationToken);
+        var sms = smsLinks ?? throw new InvalidOperationException("ABHA SMS links are not set up in this host.");
+        var sent = await engine.InTransactionAsync(ct => sms.SendForTokenAsync(tokenId, staff.Name, ct), cancellationToken);
+        outboxSignal?.Notify();
+        linkChanges?.Publish([tokenId]);
+        return sent.State;
+    }
 
     /// <exception cref="StaffAccessDeniedException">The member of staff may not act at this counter or on this token.</exception>
     private async Task<StaffScope> ActAtAsync(string userId, int counterId, long? tokenId, CancellationToken cancellationToken)

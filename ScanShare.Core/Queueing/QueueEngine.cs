@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
 
 namespace ScanShare.Core.Queueing;
@@ -23,10 +24,13 @@ public sealed record IssuePoint(int CounterId, ServiceQueue Queue, string TimeZo
 /// every update (so two clerks can never both win), and one event per change published after commit.
 /// </summary>
 /// <param name="writeGate">Queues this process's writers for SQLite; without one, concurrent writers rely on the driver's busy wait.</param>
+/// <param name="visits">Links a completed visit to the patient's ABHA when the facility links at completion.</param>
 public sealed class QueueEngine(
-    ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events, SqliteWriteGate? writeGate = null, ActingStaff? acting = null)
+    ScanShareDbContext db, TimeProvider clock, IQueueEventPublisher events, SqliteWriteGate? writeGate = null, ActingStaff? acting = null,
+    VisitLinking? visits = null)
 {
     private readonly List<QueueEvent> _pendingEvents = [];
+    private readonly List<Action> _afterCommit = [];
     private int _transactionDepth;
 
     /// <summary>
@@ -52,11 +56,13 @@ public sealed class QueueEngine(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             PublishPending();
+            RunAfterCommit();
             return result;
         }
         catch
         {
             _pendingEvents.Clear();
+            _afterCommit.Clear();
             db.ChangeTracker.Clear();
             throw;
         }
@@ -65,6 +71,9 @@ public sealed class QueueEngine(
             _transactionDepth--;
         }
     }
+
+    /// <summary>Runs <paramref name="action"/> once the current transaction has committed (e.g. to wake the outbox); never if it rolls back.</summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
 
     public Task<IssuedToken> IssueAsync(IssueTokenRequest request, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async ct =>
@@ -210,10 +219,20 @@ public sealed class QueueEngine(
             .SetProperty(t => t.ServingAt, now), cancellationToken);
 
     public Task<Token> CompleteAsync(long tokenId, CancellationToken cancellationToken = default) =>
-        TransitionAsync(tokenId, QueueEventKind.Completed, "complete", [TokenState.Called, TokenState.Serving], (_, now, set) => set
-            .SetProperty(t => t.State, TokenState.Completed)
-            .SetProperty(t => t.CompletedAt, now)
-            .SetProperty(t => t.ClosedAt, now), cancellationToken);
+        InTransactionAsync(async ct =>
+        {
+            var completed = await TransitionCoreAsync(await FindTokenAsync(tokenId, ct), QueueEventKind.Completed, "complete",
+                [TokenState.Called, TokenState.Serving], (_, now, set) => set
+                    .SetProperty(t => t.State, TokenState.Completed)
+                    .SetProperty(t => t.CompletedAt, now)
+                    .SetProperty(t => t.ClosedAt, now), ct);
+            if (visits is not null)
+            {
+                await visits.OnCompletedAsync(this, completed.Id, ct);
+            }
+
+            return completed;
+        }, cancellationToken);
 
     /// <summary>Records where registration sent the patient; the token keeps its place and state.</summary>
     public Task<Token> RecordRegistrationAsync(long tokenId, string department, string registeredBy, CancellationToken cancellationToken = default) =>
@@ -433,6 +452,16 @@ public sealed class QueueEngine(
 
     private static QueueEvent EventFor(QueueEventKind kind, Token token, DateTime now) =>
         new(kind, token.FacilityId, token.QueueId, token.CounterId ?? token.IssuedAtCounterId, token.Id, token.Label, token.State, now);
+
+    private void RunAfterCommit()
+    {
+        var toRun = _afterCommit.ToArray();
+        _afterCommit.Clear();
+        foreach (var action in toRun)
+        {
+            action();
+        }
+    }
 
     private void PublishPending()
     {

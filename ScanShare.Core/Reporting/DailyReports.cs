@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
+using ScanShare.Core.Linking;
 using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Reporting;
@@ -28,7 +29,8 @@ public sealed record FacilityReport(
     double? LongestWaitNowMinutes);
 
 /// <summary>
-/// The supervisor's figures for a facility over local days: counts by state, source, queue, counter, hour and day,
+/// The supervisor's figures for a facility over local days: counts by state, source, queue, counter, hour and day
+/// (ABHA-linked visits among them),
 /// and waiting (issued → called) and service (called → completed) times. One indexed read of the range's tokens
 /// (by facility and service date), everything else counted in memory, so the figures always add up to the rows.
 /// </summary>
@@ -93,7 +95,7 @@ public sealed class DailyReports(ScanShareDbContext db, TimeProvider clock)
             .Where(t => t.FacilityId == facilityId && t.ServiceDate >= from && t.ServiceDate <= to)
             .OrderBy(t => t.Id)
             .Select(t => new ReportToken(t.Id, t.ServiceDate, t.Label, t.QueueId, t.CounterId ?? t.IssuedAtCounterId, t.Source, t.State, t.Priority,
-                t.IssuedAt, t.FirstCalledAt, t.CompletedAt))
+                t.IssuedAt, t.FirstCalledAt, t.CompletedAt, db.VisitLinks.Any(v => v.TokenId == t.Id && v.State == VisitLinkState.Linked)))
             .AsAsyncEnumerable();
 
     /// <summary>Tokens issued (on arrival; not transfers) and served in each local hour of the day.</summary>

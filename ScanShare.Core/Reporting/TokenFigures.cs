@@ -5,7 +5,8 @@ namespace ScanShare.Core.Reporting;
 /// <summary>
 /// Counts of one set of tokens. <see cref="Issued"/> counts the tokens patients were given on arrival (scans and
 /// walk-ins), so a patient transferred on is issued once; the states add up to <see cref="Issued"/> plus
-/// <see cref="FromTransfer"/>, the tokens a transfer opened in another queue.
+/// <see cref="FromTransfer"/>, the tokens a transfer opened in another queue. <see cref="AbhaLinked"/>
+/// counts the visits among them that the gateway linked to the patient's ABHA.
 /// </summary>
 public sealed record TokenFigures(
     int Issued,
@@ -17,7 +18,8 @@ public sealed record TokenFigures(
     int Transferred,
     int FromScan,
     int FromWalkIn,
-    int FromTransfer)
+    int FromTransfer,
+    int AbhaLinked = 0)
 {
     /// <summary>Every token of the set, arrivals and transfers in.</summary>
     public int Tokens => Issued + FromTransfer;
@@ -32,7 +34,8 @@ public sealed record TokenFigures(
         tokens.Count(t => t.State == TokenState.Transferred),
         tokens.Count(t => t.Source == TokenSource.Scan),
         tokens.Count(t => t.Source == TokenSource.WalkIn),
-        tokens.Count(t => t.Source == TokenSource.Transfer));
+        tokens.Count(t => t.Source == TokenSource.Transfer),
+        tokens.Count(t => t.AbhaLinked));
 }
 
 /// <summary>Minutes from one moment of a token to another: average and 90th percentile (nearest rank).</summary>
@@ -59,7 +62,8 @@ public sealed record ReportToken(
     PriorityLane Priority,
     DateTime IssuedAt,
     DateTime? FirstCalledAt,
-    DateTime? CompletedAt)
+    DateTime? CompletedAt,
+    bool AbhaLinked = false)
 {
     /// <summary>Issued → first called: how long the patient waited.</summary>
     public double? WaitMinutes => FirstCalledAt is { } called ? (called - IssuedAt).TotalMinutes : null;

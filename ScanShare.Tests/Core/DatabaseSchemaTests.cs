@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
+using ScanShare.Core.Linking;
 using ScanShare.Tests.Support;
 
 namespace ScanShare.Tests.Core;
@@ -29,6 +30,42 @@ public sealed class DatabaseSchemaTests
         Assert.Contains("SEARCH o USING INDEX IX_OutboxMessages_Pending_NextAttemptAt", duePlan);
         Assert.DoesNotContain("TEMP B-TREE", duePlan);
         Assert.Contains("SEARCH o USING INDEX IX_OutboxMessages_Undelivered_CreatedAt", failedPlan);
+    }
+
+    [Fact]
+    public async Task TheSharePathsLinkTokenReadSeeksItsIndexWithoutASort()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        var plan = await QueryPlanAsync(database, db.LinkTokens.LatestOf(1, 42).ToQueryString());
+
+        Assert.Contains("SEARCH l USING INDEX IX_LinkTokens_FacilityId_PatientId", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task LinkingReadsSeekTheirPartialIndexes()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+
+        (string Index, string Sql)[] reads =
+        [
+            ("IX_VisitLinks_AwaitingToken", db.VisitLinks.AwaitingTokenOf(1, 42).ToQueryString()),
+            ("IX_VisitLinks_AwaitingToken", db.VisitLinks.AwaitingToken().Select(v => new { v.FacilityId, v.PatientId }).Distinct().ToQueryString()),
+            ("IX_VisitLinks_Linking_LinkRequestedAt", db.VisitLinks.UnansweredBefore(now).ToQueryString()),
+            ("IX_VisitLinks_Failed_UpdatedAt", db.VisitLinks.FailedSince(1, now).ToQueryString()),
+            ("IX_VisitLinks_NotifyProblem_UpdatedAt", db.VisitLinks.NotifyFailedSince(1, now).ToQueryString()),
+            ("IX_LinkTokens_Refused_AnsweredAt", db.LinkTokens.RefusedSince(1, now).ToQueryString()),
+        ];
+
+        foreach (var (index, sql) in reads)
+        {
+            // A partial index holds only the rows of its state: searching or scanning it never reads a linked visit.
+            Assert.Matches($"USING (COVERING )?INDEX {index}\\b", await QueryPlanAsync(database, sql));
+        }
     }
 
     /// <summary>SQLite's plan for a query as EF Core writes it (its parameter lines dropped; unbound parameters are NULL).</summary>

@@ -14,6 +14,12 @@ public sealed class GatewayClient(ScanShareAppFactory app)
 
     public SimulatorInbox Inbox => app.Services.GetRequiredService<SimulatorInbox>();
 
+    /// <summary>The simulated gateway's linking side: the calls it received, the ABHA apps, failure injection.</summary>
+    public SimulatedLinking Linking => app.Services.GetRequiredService<SimulatedLinking>();
+
+    /// <summary>The simulated gateway's answers to linking calls, delivered or held.</summary>
+    public SimulatedAnswers Answers => app.Services.GetRequiredService<SimulatedAnswers>();
+
     public static SimulatedPatient Patient(int seed = 1) => new IndianPatientGenerator(new Random(seed)).Next();
 
     public Task<HttpResponseMessage> ShareAsync(

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Queueing;
@@ -48,8 +49,18 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
     public ScanShareAppFactory Restarted()
     {
         _keepFiles = true;
-        return new(JsonSerializer.Deserialize<FacilityCatalogSettings>(File.ReadAllText(FacilityFile))!, _directory);
+        return new(JsonSerializer.Deserialize<FacilityCatalogSettings>(File.ReadAllText(FacilityFile))!, _directory)
+        {
+            Clock = Clock,
+            Settings = Settings,
+        };
     }
+
+    /// <summary>A clock the test moves by hand, used by the app instead of the system's (set before first use).</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Settings of the test's own, over the app's (set before first use).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     public string FacilityFile { get; }
 
@@ -74,9 +85,21 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         // lower this again. Backups are taken by the tests that are about them.
         builder.UseSetting("Staff:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Backup:Enabled", "false");
+        // The simulated gateway answers linking calls at once rather than after a realistic second and a half.
+        builder.UseSetting("Simulator:AnswerDelay", "00:00:00.020");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
         {
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             if (!_realServer)
             {
                 // In the in-memory test host the app's calls to itself (the built-in gateway simulator) go through

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abdm;
 using ScanShare.Tests.Support;
 
 namespace ScanShare.Tests.Web;
@@ -29,7 +30,7 @@ public sealed class GatewayRestartTests
         Assert.True(await Eventually.TrueAsync(async () =>
         {
             await using var db = restarted.CreateDbContext();
-            return await db.OutboxMessages.CountAsync(o => o.DeliveredAt != null) == 1;
+            return await db.OutboxMessages.CountAsync(o => o.Flow == GatewayFlow.OnShare && o.DeliveredAt != null) == 1;
         }, TimeSpan.FromSeconds(10)));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using ScanShare.Core.Linking;
 using ScanShare.Web.Simulator;
 
 namespace ScanShare.Web.Abdm;
@@ -24,6 +25,12 @@ public static class AbdmHosting
                 "Abdm:Gateway:ClientId and Abdm:Gateway:ClientSecret are required to send on-share callbacks.")
             .ValidateOnStart();
 
+        builder.Services.AddOptions<LinkingOptions>()
+            .BindConfiguration(LinkingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.MaxRetryAfter >= o.ServiceDownRetryAfter,
+                "Abdm:Linking:MaxRetryAfter must not be shorter than Abdm:Linking:ServiceDownRetryAfter.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<GatewayAddress>();
         builder.Services.AddSingleton<GatewayKeys>();
         builder.Services.AddSingleton<GatewayRequests>();
@@ -44,6 +51,8 @@ public static class AbdmHosting
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayRefusalLog>());
         builder.Services.AddSingleton<GatewayPayloadRetention>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayPayloadRetention>());
+        builder.Services.AddSingleton<LinkingRetries>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LinkingRetries>());
         builder.AddGatewayAuthentication();
         return builder;
     }
@@ -63,6 +72,7 @@ public static class AbdmHosting
     public static WebApplication MapAbdmGateway(this WebApplication app)
     {
         app.MapShareApi();
+        app.MapLinkingApi();
 
         app.Lifetime.ApplicationStarted.Register(() => _ = FetchGatewayKeysAsync(app.Services));
         return app;

@@ -32,7 +32,7 @@ public sealed class GatewayCaller(IHttpClientFactory clients, GatewayRequests re
     private async Task<(HttpStatusCode Status, string? Reason, GatewayError? Error)> PostAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var session = await sessions.AuthorizationAsync(cancellationToken);
-        using var request = requests.Post(message.Path, message.Body, message.RequestId, message.HipId, session);
+        using var request = requests.Post(message.Path, message.Body, message.RequestId, message.HipId, session, message.LinkToken);
         using var response = await clients.CreateClient(GatewayAuthentication.HttpClientName).SendAsync(request, cancellationToken);
         var error = response.IsSuccessStatusCode ? null : GatewayError.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return (response.StatusCode, response.ReasonPhrase, error);

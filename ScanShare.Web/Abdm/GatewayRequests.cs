@@ -8,7 +8,8 @@ namespace ScanShare.Web.Abdm;
 /// <summary>
 /// Builds every request we send to the gateway, sessions included, with the headers the v3 gateway expects on each:
 /// <c>REQUEST-ID</c>, <c>TIMESTAMP</c> (UTC with milliseconds), <c>X-CM-ID</c>, <c>X-HIP-ID</c> where a facility is
-/// concerned, our bearer session where one is given, and a JSON body sent with its Content-Length.
+/// concerned, our bearer session where one is given, <c>X-LINK-TOKEN</c> on calls that link a patient's records, and a
+/// JSON body sent with its Content-Length.
 /// </summary>
 public sealed class GatewayRequests(GatewayAddress address, IOptions<AbdmGatewayOptions> options, TimeProvider clock)
 {
@@ -16,9 +17,12 @@ public sealed class GatewayRequests(GatewayAddress address, IOptions<AbdmGateway
     public const string TimestampHeader = "TIMESTAMP";
     public const string CmIdHeader = "X-CM-ID";
     public const string HipIdHeader = "X-HIP-ID";
+    public const string LinkTokenHeader = "X-LINK-TOKEN";
 
     /// <param name="requestId">Our id for the message: the same on every attempt, so the gateway can discard repeats.</param>
-    public HttpRequestMessage Post(string path, string jsonBody, Guid requestId, string? hipId = null, AuthenticationHeaderValue? session = null)
+    /// <param name="linkToken">The patient's link token, on the calls that link their records.</param>
+    public HttpRequestMessage Post(
+        string path, string jsonBody, Guid requestId, string? hipId = null, AuthenticationHeaderValue? session = null, string? linkToken = null)
     {
         // A byte array, not a stream, so the body goes with a Content-Length rather than chunked.
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(jsonBody));
@@ -31,6 +35,11 @@ public sealed class GatewayRequests(GatewayAddress address, IOptions<AbdmGateway
         if (hipId is not null)
         {
             request.Headers.Add(HipIdHeader, hipId);
+        }
+
+        if (linkToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation(LinkTokenHeader, linkToken);
         }
 
         return request;

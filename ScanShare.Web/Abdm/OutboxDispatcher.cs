@@ -116,8 +116,9 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Records a batch of attempts: the delivered ones in one statement, each failure with its own next attempt. A crash
-    /// before this only means those messages are sent again, under the same REQUEST-ID.
+    /// Records a batch of attempts: the delivered ones in one statement (a link token they carried is not kept once
+    /// delivered), each failure with its own next attempt. A crash before this only means those messages are sent
+    /// again, under the same REQUEST-ID.
     /// </summary>
     private async Task RecordAsync(IReadOnlyCollection<(OutboxMessage Message, string? Error)> outcomes, CancellationToken cancellationToken)
     {
@@ -136,7 +137,8 @@ public sealed class OutboxDispatcher(
             await db.OutboxMessages.Where(o => delivered.Contains(o.Id)).ExecuteUpdateAsync(set => set
                 .SetProperty(o => o.DeliveredAt, now)
                 .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-                .SetProperty(o => o.LastError, (string?)null), cancellationToken);
+                .SetProperty(o => o.LastError, (string?)null)
+                .SetProperty(o => o.LinkToken, (string?)null), cancellationToken);
         }
 
         foreach (var (message, error) in outcomes.Where(o => o.Error is not null))

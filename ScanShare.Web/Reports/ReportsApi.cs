@@ -62,7 +62,7 @@ public static class ReportsApi
         var rows = reports.TokensAsync(facility.Id, from, to).Select(t => new TokenRow(
             t.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Label, queues.GetValueOrDefault(t.QueueId),
             t.CounterId is { } c ? counters.GetValueOrDefault(c) : null, t.Source.ToString(), t.State.ToString(), t.Priority.ToString(),
-            Local(t.IssuedAt), Local(t.FirstCalledAt), Local(t.CompletedAt), Round(t.WaitMinutes), Round(t.ServiceMinutes)));
+            Local(t.IssuedAt), Local(t.FirstCalledAt), Local(t.CompletedAt), Round(t.WaitMinutes), Round(t.ServiceMinutes), t.AbhaLinked));
         return await CsvAsync($"tokens-{hipId}-{from:yyyyMMdd}-{to:yyyyMMdd}.csv", csv => csv.WriteRecordsAsync(rows));
     }
 
@@ -96,14 +96,14 @@ public static class ReportsApi
 
     private static FigureRow Row(string section, string name, TokenFigures f, DurationStats wait, DurationStats service) =>
         new(section, name, f.Issued, f.Served, f.Waiting, f.InService, f.NoShow, f.Cancelled, f.Transferred, f.FromScan, f.FromWalkIn, f.FromTransfer,
-            wait.AverageMinutes, wait.P90Minutes, service.AverageMinutes, service.P90Minutes);
+            f.AbhaLinked, wait.AverageMinutes, wait.P90Minutes, service.AverageMinutes, service.P90Minutes);
 
     private sealed record FigureRow(
         string Section, string Name, int Issued, int Served, int Waiting, int InService, int NoShow, int Cancelled, int Transferred,
-        int FromScan, int FromWalkIn, int FromTransfer, double? AverageWaitMinutes, double? P90WaitMinutes,
+        int FromScan, int FromWalkIn, int FromTransfer, int AbhaLinked, double? AverageWaitMinutes, double? P90WaitMinutes,
         double? AverageServiceMinutes, double? P90ServiceMinutes);
 
     private sealed record TokenRow(
         string Date, string Token, string? Queue, string? Counter, string Source, string State, string Priority,
-        string? IssuedAt, string? FirstCalledAt, string? CompletedAt, double? WaitMinutes, double? ServiceMinutes);
+        string? IssuedAt, string? FirstCalledAt, string? CompletedAt, double? WaitMinutes, double? ServiceMinutes, bool AbhaLinked);
 }

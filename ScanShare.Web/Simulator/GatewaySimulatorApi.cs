@@ -19,6 +19,7 @@ public static class GatewaySimulatorApi
         gateway.MapPost("/patient-share/v3/on-share", (HttpRequest r, SimulatorKeys k, SimulatorInbox i) => OnShare("v3", r, k, i));
         gateway.MapPost("/v1.0/patients/profile/on-share", (HttpRequest r, SimulatorKeys k, SimulatorInbox i) => OnShare("v1.0", r, k, i));
         gateway.MapPost("/v0.5/patients/profile/on-share", (HttpRequest r, SimulatorKeys k, SimulatorInbox i) => OnShare("v0.5", r, k, i));
+        gateway.MapLinkingSimulatorApi();
         endpoints.MapPost("/simulator/scan", Scan).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
@@ -48,14 +49,9 @@ public static class GatewaySimulatorApi
 
     public static async Task<IResult> OnShare(string version, HttpRequest request, SimulatorKeys keys, SimulatorInbox inbox)
     {
-        var header = request.Headers.Authorization.FirstOrDefault();
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || !await keys.IsValidSessionTokenAsync(header["Bearer ".Length..]))
+        if (await RefuseSessionAsync(request, keys) is { } refused)
         {
-            // The API manager in front of the real gateway answers a revoked or unknown session like this.
-            return TypedResults.Json(
-                new { code = "900901", message = "Invalid Credentials", description = "A valid session token from the sessions endpoint is required." },
-                statusCode: StatusCodes.Status401Unauthorized);
+            return refused;
         }
 
         var problems = SimulatedGatewayRules.CheckCall(request, facilityCall: version == "v3");
@@ -75,6 +71,22 @@ public static class GatewaySimulatorApi
         return status == StatusCodes.Status202Accepted
             ? TypedResults.Accepted((string?)null)
             : TypedResults.Problem("Injected gateway failure.", statusCode: status);
+    }
+
+    /// <returns>The API manager's refusal when the call carries no valid session of ours; null when it does.</returns>
+    public static async Task<IResult?> RefuseSessionAsync(HttpRequest request, SimulatorKeys keys)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && await keys.IsValidSessionTokenAsync(header["Bearer ".Length..]))
+        {
+            return null;
+        }
+
+        // The API manager in front of the real gateway answers a revoked or unknown session like this.
+        return TypedResults.Json(
+            new { code = "900901", message = "Invalid Credentials", description = "A valid session token from the sessions endpoint is required." },
+            statusCode: StatusCodes.Status401Unauthorized);
     }
 
     public sealed record ScanRequest(string? HipId, string CounterCode, string? Version, SimulatedPatient? Patient);

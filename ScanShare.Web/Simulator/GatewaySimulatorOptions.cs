@@ -11,4 +11,10 @@ public sealed class GatewaySimulatorOptions
     public string ClientId { get; set; } = "";
 
     public string ClientSecret { get; set; } = "";
+
+    /// <summary>How long the simulated gateway takes to answer a linking call, as the real one takes a second or two.</summary>
+    public TimeSpan AnswerDelay { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How long the link tokens it issues are valid; the gateway's are valid up to six months.</summary>
+    public TimeSpan LinkTokenLifetime { get; set; } = TimeSpan.FromDays(180);
 }

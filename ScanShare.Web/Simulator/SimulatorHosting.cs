@@ -25,6 +25,8 @@ public static class SimulatorHosting
         builder.Services.AddSingleton<SimulatorKeys>();
         builder.Services.AddSingleton<SimulatorInbox>();
         builder.Services.AddSingleton<SimulatedScanner>();
+        builder.Services.AddSingleton<SimulatedAnswers>();
+        builder.Services.AddSingleton<SimulatedLinking>();
         builder.Services.AddHttpClient(SimulatedScanner.HttpClientName);
         return builder;
     }

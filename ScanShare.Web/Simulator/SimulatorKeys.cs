@@ -11,6 +11,7 @@ public sealed class SimulatorKeys : IDisposable
     public const string Issuer = "scanshare-gateway-simulator";
 
     private const string SessionGenerationClaim = "session_generation";
+    private const string LinkAudience = "hip-linking";
 
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly JsonWebTokenHandler _handler = new();
@@ -44,6 +45,31 @@ public sealed class SimulatorKeys : IDisposable
             new Claim("clientId", clientId),
             new Claim(SessionGenerationClaim, Volatile.Read(ref _sessionGeneration).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]), "gateway", lifetime, null, null);
+
+    /// <summary>A link token, as the gateway issues it to a facility for one ABHA address: a JWT whose <c>exp</c> is its validity.</summary>
+    public string CreateLinkToken(string abhaAddress, string hipId, TimeSpan lifetime, DateTime now) =>
+        Sign(new ClaimsIdentity([new Claim("sub", abhaAddress), new Claim("abhaAddress", abhaAddress), new Claim("hipId", hipId)]),
+            LinkAudience, lifetime, null, now);
+
+    /// <summary>The ABHA address and HIP id of a link token this gateway signed, or why it is not accepted.</summary>
+    public async Task<(string AbhaAddress, string HipId)?> ReadLinkTokenAsync(string token, DateTime now)
+    {
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            IssuerSigningKey = SigningKey,
+            ValidIssuer = Issuer,
+            ValidAudience = LinkAudience,
+
+            // Checked below against the app's clock, which tests may move months ahead.
+            ValidateLifetime = false,
+        });
+        return result.IsValid
+            && result.SecurityToken.ValidTo > now
+            && result.Claims.TryGetValue("abhaAddress", out var address)
+            && result.Claims.TryGetValue("hipId", out var hipId)
+                ? (address.ToString()!, hipId.ToString()!)
+                : null;
+    }
 
     /// <summary>Every session handed out so far stops being accepted, as when the gateway revokes tokens before they expire.</summary>
     public void RevokeSessions() => Interlocked.Increment(ref _sessionGeneration);

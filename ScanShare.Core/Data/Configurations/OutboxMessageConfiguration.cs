@@ -11,6 +11,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.Path).HasMaxLength(100);
         builder.Property(o => o.HipId).HasMaxLength(64);
         builder.Property(o => o.LastError).HasMaxLength(1000);
+        builder.Property(o => o.LinkToken).HasMaxLength(4000);
 
         // Partial indexes hold only the messages not yet delivered (usually a handful), not every callback ever sent.
         // The dispatcher's query: pending messages that are due.

@@ -1,0 +1,89 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ScanShare.Core.Linking;
+
+/// <summary>
+/// Group commit for the gateway's linking answers, as <see cref="Abdm.ShareIntakeQueue"/> does for shares: answers
+/// from concurrent requests are taken in by one writer, in one transaction, so each new patient's link-token answer
+/// does not cost the shares a commit of its own. Each request is answered after the commit that holds its answer.
+/// </summary>
+public sealed class LinkingAnswerQueue : IAsyncDisposable
+{
+    private const int MaxGroup = 64;
+
+    private readonly Channel<PendingAnswer> _pending = Channel.CreateUnbounded<PendingAnswer>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Task _writer;
+
+    public LinkingAnswerQueue(IServiceScopeFactory scopes)
+    {
+        _scopes = scopes;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    public Task<LinkCallbackOutcome> ApplyAsync(LinkingAnswer answer, CancellationToken cancellationToken = default)
+    {
+        var pending = new PendingAnswer(answer);
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The app is shutting down and takes no more answers.");
+        }
+
+        return pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync()
+    {
+        var group = new List<PendingAnswer>(MaxGroup);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && _pending.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+            }
+
+            await TakeInAsync(group);
+            group.Clear();
+        }
+    }
+
+    private async Task TakeInAsync(List<PendingAnswer> group)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var callbacks = scope.ServiceProvider.GetRequiredService<LinkingCallbacks>();
+            IReadOnlyList<LinkCallbackOutcome> outcomes = group.Count == 1
+                ? [await callbacks.ApplyAsync(group[0].Answer)]
+                : await callbacks.ApplyAllAsync([.. group.Select(p => p.Answer)]);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Outcome.TrySetResult(outcomes[i]);
+            }
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            // The group rolled back as a whole; each answer now goes alone, so an error stays with its own request.
+            foreach (var pending in group)
+            {
+                await TakeInAsync([pending]);
+            }
+        }
+        catch (Exception ex)
+        {
+            group[0].Outcome.TrySetException(ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed record PendingAnswer(LinkingAnswer Answer)
+    {
+        public TaskCompletionSource<LinkCallbackOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
