@@ -8,6 +8,13 @@ namespace ScanShare.Tests.Support;
 /// <summary>A bunit context with MudBlazor's services and loose JavaScript interop.</summary>
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
+    static ComponentTest()
+    {
+        // The components load over a real SQLite file; on a busy two-core machine that can take longer than bunit's
+        // default second. Waits still end as soon as what they wait for is true.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected ComponentTest()
     {
         Services.AddMudServices();
