@@ -1,3 +1,5 @@
+using ScanShare.Web.Simulator.Abha;
+
 namespace ScanShare.Web.Simulator;
 
 public static class SimulatorHosting
@@ -18,6 +20,9 @@ public static class SimulatorHosting
         builder.Services.AddSingleton<SimulatorInbox>();
         builder.Services.AddSingleton<SimulatedScanner>();
         builder.Services.AddHttpClient(SimulatedScanner.HttpClientName);
+        builder.Services.AddSingleton<AbhaSimulatorKeys>();
+        builder.Services.AddSingleton<SimulatedAbhaDirectory>();
+        builder.Services.AddSingleton<SimulatedOtps>();
         return builder;
     }
 
@@ -26,6 +31,7 @@ public static class SimulatorHosting
         if (app.Configuration.IsSimulatorEnabled())
         {
             app.MapGatewaySimulatorApi();
+            app.MapAbhaSimulatorApi();
         }
 
         return app;
