@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abha;
 using ScanShare.Core.Data;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Staff;
@@ -16,7 +17,8 @@ public sealed class CounterWork(
     StaffScopes scopes,
     ActingStaff acting,
     WalkInRegistration walkIns,
-    PatientRegistration registrations)
+    PatientRegistration registrations,
+    AbhaDeskPatients abhaPatients)
 {
     public async Task<Token?> CallNextAsync(string userId, int counterId, CancellationToken cancellationToken = default)
     {
@@ -65,6 +67,24 @@ public sealed class CounterWork(
     {
         await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
         return await walkIns.RegisterAsync(counterId, walkIn, cancellationToken);
+    }
+
+    /// <summary>The records that may be the patient whose ABHA was scanned or verified at the desk: patient data, so only for staff of the counter.</summary>
+    public async Task<AbhaMatchView> MatchAbhaPatientAsync(string userId, int counterId, AbhaProfile profile, CancellationToken cancellationToken = default)
+    {
+        await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
+        return await abhaPatients.MatchAsync(counterId, profile, cancellationToken);
+    }
+
+    /// <summary>
+    /// A token for a patient identified at the desk by their ABHA QR (source <see cref="TokenSource.AbhaQr"/>) or by
+    /// OTP (<see cref="TokenSource.OtpVerified"/>), for the record the clerk confirmed or a new one.
+    /// </summary>
+    public async Task<AbhaIssued> IssueForAbhaPatientAsync(string userId, int counterId, AbhaProfile profile, long? confirmedPatientId,
+        CancellationToken cancellationToken = default)
+    {
+        await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
+        return await abhaPatients.IssueAsync(counterId, profile, confirmedPatientId, cancellationToken);
     }
 
     /// <summary>The patient's profile for checking at registration: patient data, so only for the counter's own tokens.</summary>

@@ -2,7 +2,10 @@ using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Reporting;
 
-/// <summary>Counts of one set of tokens. <see cref="Issued"/> is every token; the states add up to it.</summary>
+/// <summary>Counts of one set of tokens. <see cref="Issued"/> is every token; the states add up to it, and so do the sources.</summary>
+/// <param name="FromScan">Scan and Share: the patient's ABHA app shared the profile through the gateway.</param>
+/// <param name="FromAbhaQr">The patient's ABHA card or app QR scanned at the desk.</param>
+/// <param name="FromOtpVerified">ABHA verified at the desk by OTP.</param>
 public sealed record TokenFigures(
     int Issued,
     int Served,
@@ -13,7 +16,9 @@ public sealed record TokenFigures(
     int Transferred,
     int FromScan,
     int FromWalkIn,
-    int FromTransfer)
+    int FromTransfer,
+    int FromAbhaQr = 0,
+    int FromOtpVerified = 0)
 {
     public static TokenFigures Of(IReadOnlyCollection<ReportToken> tokens) => new(
         tokens.Count,
@@ -25,7 +30,9 @@ public sealed record TokenFigures(
         tokens.Count(t => t.State == TokenState.Transferred),
         tokens.Count(t => t.Source == TokenSource.Scan),
         tokens.Count(t => t.Source == TokenSource.WalkIn),
-        tokens.Count(t => t.Source == TokenSource.Transfer));
+        tokens.Count(t => t.Source == TokenSource.Transfer),
+        tokens.Count(t => t.Source == TokenSource.AbhaQr),
+        tokens.Count(t => t.Source == TokenSource.OtpVerified));
 }
 
 /// <summary>Minutes from one moment of a token to another: average and 90th percentile (nearest rank).</summary>
