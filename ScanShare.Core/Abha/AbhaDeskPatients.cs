@@ -43,9 +43,10 @@ public sealed class AbhaDeskPatients(ScanShareDbContext db, QueueEngine engine, 
     {
         var facilityId = await db.Counters.Where(c => c.Id == counterId).Select(c => c.FacilityId).SingleAsync(cancellationToken);
         var match = await _matcher.MatchAsync(facilityId, profile.AbhaNumber, profile.AbhaAddress, profile.Demographics, withNameCandidates: true, cancellationToken);
-        var candidates = match.Candidates.Select(c => new AbhaCandidate(c.Patient.Id, c.Patient.Name, c.Patient.Gender, c.Patient.YearOfBirth, c.Patient.Mobile,
+        var found = match.Kind == PatientMatchKind.SameAbha ? [new MatchCandidate(match.Patient!, false, false, true)] : match.Candidates;
+        var candidates = found.Select(c => new AbhaCandidate(c.Patient.Id, c.Patient.Name, c.Patient.Gender, c.Patient.YearOfBirth, c.Patient.Mobile,
             c.Patient.Uhid, c.Patient.AbhaNumber, c.Patient.AbhaAddress, c.ByMobile, c.ByName,
-            ReturningPatientRule.Differences(c.Patient, profile.AbhaNumber, profile.AbhaAddress, profile.Demographics))).ToList();
+            match.Kind == PatientMatchKind.SameAbha ? [] : ReturningPatientRule.Differences(c.Patient, profile.AbhaNumber, profile.AbhaAddress, profile.Demographics))).ToList();
         return new AbhaMatchView(match.Kind, match.Patient?.Id, candidates);
     }
 
