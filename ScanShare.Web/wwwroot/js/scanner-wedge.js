@@ -1,76 +1,72 @@
 // A USB or Bluetooth QR scanner acts as a keyboard: it types what it read as a burst of keystrokes, far faster than a
 // person, and ends with Enter. This module takes such a burst wherever the focus is, so the clerk never clicks a field
-// first. A person typing is never taken for a scanner (the gap between keys decides), function keys and shortcuts are
-// never touched, and inside a text field only a burst that is an ABHA QR is taken (the field gets back what it had), so
-// a scanner reading another code into a search box still works as before.
+// first. A person typing is never taken for a scanner (the gaps between keys decide), function keys and shortcuts are
+// never touched, and inside a text field only a burst that is an ABHA QR is taken (the field gets back what it held),
+// so a scanner reading another code into a search box works as before.
 
-const defaults = { maxGapMs: 35, minLength: 20 };
+// maxGapMs: the longest gap between a scanner's keys. hiccupMs: a longer stall that a scanner (a Bluetooth link, a busy
+// PC) may still make now and then, allowed once per 50 characters; a person's typing is all such gaps and never passes.
+const defaults = { maxGapMs: 35, minLength: 20, hiccupMs: 300 };
 const abhaQr = /^\s*\{[\s\S]*"(hidn|hid|phr)"\s*:/;
+const maxKeys = 4096;
 let handler = null;
 
 export function register(dotnet, options) {
     unregister();
     const settings = { ...defaults, ...options };
-    let burst = "";
+    let keys = [];
     let lastAt = -Infinity;
-    let field = null;
-    let fieldValue = null;
-
-    const reset = () => { burst = ""; field = null; fieldValue = null; };
 
     handler = e => {
-        if (e.isComposing || e.ctrlKey || e.altKey || e.metaKey || /^F\d{1,2}$/.test(e.key)) {
-            reset();
-            return;
-        }
-
         const now = performance.now();
-        const fast = now - lastAt <= settings.maxGapMs;
+        const gap = now - lastAt;
+        if (e.isComposing || e.ctrlKey || e.altKey || e.metaKey || /^F\d{1,2}$/.test(e.key)) {
+            keys = [];
+            return;
+        }
+
         if (e.key === "Shift" || e.key === "CapsLock") {
-            lastAt = now;
             return;
         }
 
+        lastAt = now;
         if (e.key.length === 1) {
-            if (!fast) {
-                reset();
-                field = editable(e.target) ? e.target : null;
-                fieldValue = field ? field.value ?? field.textContent : null;
-            }
-
-            burst += e.key;
-            lastAt = now;
+            const field = editable(e.target) ? e.target : null;
+            keys.push({ key: e.key, gap, field, before: field ? valueOf(field) : null });
+            if (keys.length > maxKeys) keys.shift();
             return;
         }
 
-        if (e.key !== "Enter" || !fast || burst.length < settings.minLength) {
-            reset();
-            lastAt = now;
+        if (e.key !== "Enter" || gap > settings.hiccupMs) {
+            keys = [];
+            return;
+        }
+
+        const start = burstStart(keys, settings);
+        const scanned = keys.slice(start).map(k => k.key).join("");
+        if (scanned.length < settings.minLength) {
+            keys = [];
             return;
         }
 
         // A QR holding JSON over several lines: its line breaks arrive as Enter too.
-        if (burst.trimStart().startsWith("{") && !balanced(burst)) {
+        if (scanned.trimStart().startsWith("{") && !balanced(scanned)) {
             e.preventDefault();
             e.stopPropagation();
-            burst += "\n";
-            lastAt = now;
+            keys.push({ key: "\n", gap, field: keys[keys.length - 1].field, before: null });
             return;
         }
 
-        const scanned = burst;
-        const inField = field;
-        const before = fieldValue;
-        reset();
-        lastAt = now;
-        if (inField && !abhaQr.test(scanned)) {
+        const { field, before } = keys[start];
+        keys = [];
+        if (field && !abhaQr.test(scanned)) {
             return;
         }
 
         e.preventDefault();
         e.stopPropagation();
-        if (inField) {
-            restore(inField, before);
+        if (field) {
+            restore(field, before);
         }
 
         dotnet.invokeMethodAsync("OnScanned", scanned);
@@ -85,9 +81,29 @@ export function unregister() {
     }
 }
 
+// Where the burst ending now began: walking back while the keys came at a scanner's pace (with its rare stalls).
+function burstStart(keys, settings) {
+    let hiccups = 0;
+    let i = keys.length - 1;
+    for (; i > 0; i--) {
+        const gap = keys[i].gap;
+        if (gap <= settings.maxGapMs) continue;
+        if (gap <= settings.hiccupMs && hiccups < 1 + Math.floor((keys.length - i) / 50)) {
+            hiccups++;
+            continue;
+        }
+        break;
+    }
+    return Math.max(i, 0);
+}
+
 function editable(target) {
     return target instanceof HTMLElement
         && (target.isContentEditable || target.matches("input:not([type=checkbox]):not([type=radio]):not([type=button]), textarea"));
+}
+
+function valueOf(field) {
+    return field.isContentEditable ? field.textContent : field.value;
 }
 
 function balanced(text) {
