@@ -5,7 +5,7 @@
 // so a scanner reading another code into a search box works as before.
 
 // maxGapMs: the longest gap between a scanner's keys. hiccupMs: a longer stall that a scanner (a Bluetooth link, a busy
-// PC) may still make now and then, allowed once per 50 characters; a person's typing is all such gaps and never passes.
+// PC) may still make now and then, allowed once per 25 characters; a longer gap ends any burst.
 const defaults = { maxGapMs: 35, minLength: 20, hiccupMs: 300 };
 const abhaQr = /^\s*\{[\s\S]*"(hidn|hid|phr)"\s*:/;
 const maxKeys = 4096;
@@ -44,7 +44,7 @@ export function register(dotnet, options) {
 
         const start = burstStart(keys, settings);
         const scanned = keys.slice(start).map(k => k.key).join("");
-        if (scanned.length < settings.minLength) {
+        if (scanned.length < settings.minLength || !scannerPace(keys, start, settings)) {
             keys = [];
             return;
         }
@@ -81,20 +81,18 @@ export function unregister() {
     }
 }
 
-// Where the burst ending now began: walking back while the keys came at a scanner's pace (with its rare stalls).
+// Where the burst ending now began: after the last real pause, less any slow keys a person typed before the scanner's.
 function burstStart(keys, settings) {
-    let hiccups = 0;
-    let i = keys.length - 1;
-    for (; i > 0; i--) {
-        const gap = keys[i].gap;
-        if (gap <= settings.maxGapMs) continue;
-        if (gap <= settings.hiccupMs && hiccups < 1 + Math.floor((keys.length - i) / 50)) {
-            hiccups++;
-            continue;
-        }
-        break;
-    }
-    return Math.max(i, 0);
+    let start = keys.length - 1;
+    while (start > 0 && keys[start].gap <= settings.hiccupMs) start--;
+    while (start < keys.length - 1 && keys[start + 1].gap > settings.maxGapMs) start++;
+    return start;
+}
+
+// A scanner's pace: every gap short, but for a stall now and then (one per 25 keys); a person's typing is all stalls.
+function scannerPace(keys, start, settings) {
+    const stalls = keys.slice(start + 1).filter(k => k.gap > settings.maxGapMs).length;
+    return stalls <= Math.floor((keys.length - start) / 25);
 }
 
 function editable(target) {
