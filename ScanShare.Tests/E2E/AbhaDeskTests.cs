@@ -16,7 +16,7 @@ public sealed class AbhaDeskTests(BrowserFixture browser) : IClassFixture<Browse
     {
         var page = await AbhaDeskPage.OpenAsync(browser);
 
-        await AbhaDeskPage.ScanAsync(page, AbhaDeskPage.CardQr);
+        await AbhaDeskPage.ScanUntilProfileAsync(page, AbhaDeskPage.CardQr);
         await Expect(page.Locator("#abha-name")).ToHaveTextAsync("Sunita Devi");
         await Expect(page.Locator("#abha-issue")).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "abha-scan-dialog-1366x768");
@@ -39,10 +39,10 @@ public sealed class AbhaDeskTests(BrowserFixture browser) : IClassFixture<Browse
         var page = await AbhaDeskPage.OpenAsync(browser);
         var phone = await browser.NewPageAsync();
         await phone.GotoAsync("/simulator");
-        await Expect(phone.Locator("#sim-abha[data-live=true]")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#sim-abha[data-otps-live=true]")).ToBeVisibleAsync();
 
         var irfan = browser.App.Services.GetRequiredService<SimulatedAbhaDirectory>().ByNumber("91-2210-4433-8765")!;
-        await AbhaDeskPage.ScanAsync(page, irfan.AppQr());
+        await AbhaDeskPage.ScanUntilProfileAsync(page, irfan.AppQr());
         await Expect(page.Locator("#abha-unverified")).ToContainTextAsync("ABHA app QR");
         await page.Locator("#abha-verify-otp").ClickAsync();
         await Expect(page.Locator("#otp-login-id")).ToHaveValueAsync("91-2210-4433-8765");
@@ -101,7 +101,7 @@ public sealed class AbhaDeskTests(BrowserFixture browser) : IClassFixture<Browse
 
         var page = await AbhaDeskPage.OpenAsync(browser);
         var ramesh = browser.App.Services.GetRequiredService<SimulatedAbhaDirectory>().ByNumber("91-5417-6573-4194")!;
-        await AbhaDeskPage.ScanAsync(page, ramesh.CardQr());
+        await AbhaDeskPage.ScanUntilProfileAsync(page, ramesh.CardQr());
 
         await Expect(page.Locator("#abha-match")).ToHaveAttributeAsync("data-kind", "SamePerson");
         await Expect(page.Locator("#abha-match")).ToContainTextAsync("Returning patient");

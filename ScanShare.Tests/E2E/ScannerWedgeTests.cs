@@ -14,7 +14,7 @@ public sealed class ScannerWedgeTests(BrowserFixture browser) : IClassFixture<Br
     {
         var page = await AbhaDeskPage.OpenAsync(browser);
 
-        await AbhaDeskPage.ScanAsync(page, AbhaDeskPage.CardQr);
+        await AbhaDeskPage.ScanUntilProfileAsync(page, AbhaDeskPage.CardQr);
 
         await Expect(page.Locator("#abha-name")).ToHaveTextAsync("Sunita Devi");
         await Expect(page.Locator("#abha-unverified")).ToContainTextAsync("Not verified");
@@ -56,7 +56,7 @@ public sealed class ScannerWedgeTests(BrowserFixture browser) : IClassFixture<Br
         await AddProbeFieldAsync(page);
         await page.Locator("#probe").FillAsync("Sunita");
 
-        await AbhaDeskPage.ScanAsync(page, AbhaDeskPage.CardQr);
+        await AbhaDeskPage.ScanUntilProfileAsync(page, AbhaDeskPage.CardQr, beforeAgain: () => page.Locator("#probe").FillAsync("Sunita"));
 
         await Expect(page.Locator("#abha-name")).ToHaveTextAsync("Sunita Devi");
         await Expect(page.Locator("#probe")).ToHaveValueAsync("Sunita");

@@ -5,8 +5,8 @@
 // so a scanner reading another code into a search box works as before.
 
 // maxGapMs: the longest gap between a scanner's keys. hiccupMs: a longer stall that a scanner (a Bluetooth link, a busy
-// PC) may still make now and then, allowed once per 25 characters; a longer gap ends any burst.
-const defaults = { maxGapMs: 35, minLength: 20, hiccupMs: 300 };
+// PC) may still make now and then, allowed once per 20 characters; a longer gap ends any burst.
+const defaults = { maxGapMs: 35, minLength: 20, hiccupMs: 500 };
 const abhaQr = /^\s*\{[\s\S]*"(hidn|hid|phr)"\s*:/;
 const maxKeys = 4096;
 let handler = null;
@@ -89,10 +89,10 @@ function burstStart(keys, settings) {
     return start;
 }
 
-// A scanner's pace: every gap short, but for a stall now and then (one per 25 keys); a person's typing is all stalls.
+// A scanner's pace: every gap short, but for a stall now and then (one per 20 keys); a person's typing is all stalls.
 function scannerPace(keys, start, settings) {
     const stalls = keys.slice(start + 1).filter(k => k.gap > settings.maxGapMs).length;
-    return stalls <= Math.floor((keys.length - start) / 25);
+    return stalls <= Math.floor((keys.length - start) / 20);
 }
 
 function editable(target) {
