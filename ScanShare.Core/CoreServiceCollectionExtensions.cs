@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScanShare.Core.Abdm;
+using ScanShare.Core.Abha;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Linking;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DisplayBoard>();
         services.AddScoped<WalkInRegistration>();
         services.AddScoped<PatientRegistration>();
+        services.AddScoped<AbhaDeskPatients>();
         services.AddScoped<TokenSlips>();
         services.AddScoped<WaitEstimates>();
         services.AddScoped<FacilityCatalogSync>();

@@ -1,4 +1,5 @@
 using ScanShare.Web.Abdm;
+using ScanShare.Web.Abha;
 using ScanShare.Web.Components;
 using ScanShare.Web.Counters;
 using ScanShare.Web.Display;
@@ -22,6 +23,7 @@ builder.AddStaffSignIn();
 builder.AddScanShareErrorHandling();
 builder.AddScanShareHealthChecks();
 builder.AddAbdmGateway();
+builder.AddAbhaService();
 builder.AddCounterQr();
 builder.AddTokenDisplays();
 builder.AddLiveUpdates();

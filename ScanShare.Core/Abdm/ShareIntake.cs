@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Data;
 using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
+using ScanShare.Core.Patients.Matching;
 using ScanShare.Core.Queueing;
 
 namespace ScanShare.Core.Abdm;
@@ -29,6 +30,7 @@ public sealed class ShareIntake(
     // of shares at the same facility reads each only once. Intake never changes them.
     private readonly Dictionary<string, FacilityRef?> _facilities = new(StringComparer.Ordinal);
     private readonly Dictionary<(int FacilityId, string CounterCode), IssuePoint?> _issuePoints = [];
+    private readonly PatientMatcher _matcher = new(db);
 
     public async Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default)
     {
@@ -155,22 +157,15 @@ public sealed class ShareIntake(
             NextAttemptAt = now,
         });
 
-    /// <summary>The patient is found by ABHA number, else by ABHA address; the latest profile wins, with its flags.</summary>
+    /// <summary>
+    /// The patient is found by ABHA number, else by ABHA address, else, for a returning patient whose record has no
+    /// ABHA yet, under ABDM's rule (<see cref="ReturningPatientRule"/>, exactly one record), so they keep their UHID;
+    /// anyone else is a new patient. The latest profile wins, with its flags.
+    /// </summary>
     private async Task<Patient> UpsertPatientAsync(int facilityId, SharedPatient shared, DateTime now, CancellationToken ct)
     {
-        // Found by ABHA number, else by ABHA address: both candidates in one read (a union, so each half uses its index).
-        var (number, address) = (shared.AbhaNumber, shared.AbhaAddress);
-        var byNumber = db.Patients.Where(p => p.FacilityId == facilityId && p.AbhaNumber == number).OrderBy(p => p.Id).Take(1);
-        var byAddress = db.Patients.Where(p => p.FacilityId == facilityId && p.AbhaAddress == address).OrderBy(p => p.Id).Take(1);
-        var candidates = (number, address) switch
-        {
-            (null, null) => [],
-            (_, null) => await byNumber.ToListAsync(ct),
-            (null, _) => await byAddress.ToListAsync(ct),
-            _ => await byNumber.Concat(byAddress).ToListAsync(ct),
-        };
-        var patient = candidates.FirstOrDefault(p => number is not null && p.AbhaNumber == number)
-            ?? candidates.FirstOrDefault(p => address is not null && p.AbhaAddress == address);
+        var match = await _matcher.MatchAsync(facilityId, shared.AbhaNumber, shared.AbhaAddress, shared.Demographics, withNameCandidates: false, ct);
+        var patient = match.Kind is PatientMatchKind.SameAbha or PatientMatchKind.SamePerson ? match.Patient : null;
         if (patient is null)
         {
             patient = new Patient { FacilityId = facilityId, Name = shared.Demographics.Name, CreatedAt = now };

@@ -14,6 +14,16 @@ public sealed class Patient
     public string? Uhid { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The name's sound key (<see cref="Matching.PhoneticName.Key"/>), stored so a returning patient can be looked up
+    /// by name whatever the spelling or script; follows <see cref="Name"/> and is never set on its own.
+    /// </summary>
+    public string NameKey
+    {
+        get => Matching.PhoneticName.Key(Name);
+        private set { }
+    }
     public Gender Gender { get; set; }
     public int? YearOfBirth { get; set; }
     public int? MonthOfBirth { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
+using ScanShare.Core.Abha;
 using ScanShare.Core.Data;
 using ScanShare.Core.Linking;
 using ScanShare.Core.Patients;
@@ -19,6 +20,7 @@ public sealed class CounterWork(
     ActingStaff acting,
     WalkInRegistration walkIns,
     PatientRegistration registrations,
+    AbhaDeskPatients abhaPatients,
     AbhaSmsLinks? smsLinks = null,
     OutboxSignal? outboxSignal = null,
     VisitLinkChanges? linkChanges = null)
@@ -50,6 +52,26 @@ public sealed class CounterWork(
 
     public Task<Token> IssueWalkInAsync(string userId, int counterId, WalkIn walkIn, CancellationToken cancellationToken = default) =>
         ActAsync(userId, counterId, null, _ => walkIns.RegisterAsync(counterId, walkIn, cancellationToken), cancellationToken);
+
+    /// <summary>The records that may be the patient whose ABHA was scanned or verified at the desk: patient data, so only for staff of the counter.</summary>
+    public async Task<AbhaMatchView> MatchAbhaPatientAsync(string userId, int counterId, AbhaProfile profile, CancellationToken cancellationToken = default)
+    {
+        await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
+        return await abhaPatients.MatchAsync(counterId, profile, cancellationToken);
+    }
+
+    /// <summary>
+    /// A token for a patient identified at the desk by their ABHA QR (source <see cref="TokenSource.AbhaQr"/>) or by
+    /// OTP (<see cref="TokenSource.OtpVerified"/>), for the record the clerk confirmed or a new one.
+    /// </summary>
+    public async Task<AbhaIssued> IssueForAbhaPatientAsync(string userId, int counterId, AbhaProfile profile, long? confirmedPatientId,
+        CancellationToken cancellationToken = default)
+    {
+        await ActAtAsync(userId, counterId, tokenId: null, cancellationToken);
+        var issued = await abhaPatients.IssueAsync(counterId, profile, confirmedPatientId, cancellationToken);
+        outboxSignal?.Notify();
+        return issued;
+    }
 
     /// <summary>The patient's profile for checking at registration: patient data, so only for the counter's own tokens.</summary>
     public Task<RegistrationDraft?> RegistrationDraftAsync(string userId, int counterId, long tokenId, CancellationToken cancellationToken = default) =>

@@ -65,11 +65,22 @@ public enum TokenState
     Transferred,
 }
 
+/// <summary>How a token came to be; stored as its number, so values are only ever added.</summary>
 public enum TokenSource
 {
-    Scan,
-    WalkIn,
-    Transfer,
+    /// <summary>The patient scanned the counter's QR with the ABHA app and the gateway shared their profile (Scan and Share).</summary>
+    Scan = 0,
+
+    /// <summary>A patient without ABHA, entered by the clerk.</summary>
+    WalkIn = 1,
+
+    Transfer = 2,
+
+    /// <summary>The clerk scanned the patient's ABHA card or app QR at the desk and confirmed the details (unverified).</summary>
+    AbhaQr = 3,
+
+    /// <summary>The patient's ABHA was verified at the desk with an OTP from the ABHA service.</summary>
+    OtpVerified = 4,
 }
 
 /// <summary>Priority lanes served before the general line when a queue enables them.</summary>

@@ -8,6 +8,9 @@ namespace ScanShare.Core.Reporting;
 /// <see cref="FromTransfer"/>, the tokens a transfer opened in another queue. <see cref="AbhaLinked"/>
 /// counts the visits among them that the gateway linked to the patient's ABHA.
 /// </summary>
+/// <param name="FromScan">Scan and Share: the patient's ABHA app shared the profile through the gateway.</param>
+/// <param name="FromAbhaQr">The patient's ABHA card or app QR scanned at the desk.</param>
+/// <param name="FromOtpVerified">ABHA verified at the desk by OTP.</param>
 public sealed record TokenFigures(
     int Issued,
     int Served,
@@ -19,7 +22,9 @@ public sealed record TokenFigures(
     int FromScan,
     int FromWalkIn,
     int FromTransfer,
-    int AbhaLinked = 0)
+    int AbhaLinked = 0,
+    int FromAbhaQr = 0,
+    int FromOtpVerified = 0)
 {
     /// <summary>Every token of the set, arrivals and transfers in.</summary>
     public int Tokens => Issued + FromTransfer;
@@ -35,7 +40,9 @@ public sealed record TokenFigures(
         tokens.Count(t => t.Source == TokenSource.Scan),
         tokens.Count(t => t.Source == TokenSource.WalkIn),
         tokens.Count(t => t.Source == TokenSource.Transfer),
-        tokens.Count(t => t.AbhaLinked));
+        tokens.Count(t => t.AbhaLinked),
+        tokens.Count(t => t.Source == TokenSource.AbhaQr),
+        tokens.Count(t => t.Source == TokenSource.OtpVerified));
 }
 
 /// <summary>Minutes from one moment of a token to another: average and 90th percentile (nearest rank).</summary>

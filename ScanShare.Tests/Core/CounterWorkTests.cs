@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Abha;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Patients;
@@ -132,7 +133,7 @@ public sealed class CounterWorkTests : IAsyncLifetime
         var acting = new ActingStaff();
         var engine = new QueueEngine(db, _db.Clock, _db.Events, acting: acting);
         var work = new CounterWork(db, engine, new StaffScopes(db, _db.Clock), acting,
-            new WalkInRegistration(db, engine, _db.Clock), new PatientRegistration(db, engine, _db.Clock));
+            new WalkInRegistration(db, engine, _db.Clock), new PatientRegistration(db, engine, _db.Clock), new AbhaDeskPatients(db, engine, _db.Clock));
         return await action(work);
     }
 

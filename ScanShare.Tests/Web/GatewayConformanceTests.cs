@@ -135,6 +135,7 @@ public sealed partial class GatewayConformanceTests
             builder.UseSetting("Abdm:Gateway:BaseUrl", "https://gateway.example/api/hiecm");
             builder.UseSetting("Abdm:Gateway:ClientId", "facility");
             builder.UseSetting("Abdm:Gateway:ClientSecret", "secret");
+            builder.UseSetting("Abdm:Abha:BaseUrl", "https://abha.invalid/abha/api/v3");
             builder.UseSetting(setting, url);
         });
 

@@ -43,6 +43,7 @@ public sealed class GatewayRestartTests
             builder.UseSetting("Abdm:Gateway:BaseUrl", "https://gateway.invalid/api/hiecm");
             builder.UseSetting("Abdm:Gateway:ClientId", "facility");
             builder.UseSetting("Abdm:Gateway:ClientSecret", "secret");
+            builder.UseSetting("Abdm:Abha:BaseUrl", "https://abha.invalid/abha/api/v3");
         });
 
         using var response = await production.CreateClient().GetAsync("/simulator/gateway/gateway/v3/certs");

@@ -127,6 +127,7 @@ public sealed class StaffAccessTests(ScanShareAppFactory app) : IClassFixture<Sc
             builder.UseSetting("Abdm:Gateway:BaseUrl", "https://gateway.invalid/api/hiecm");
             builder.UseSetting("Abdm:Gateway:ClientId", "facility");
             builder.UseSetting("Abdm:Gateway:ClientSecret", "secret");
+            builder.UseSetting("Abdm:Abha:BaseUrl", "https://abha.invalid/abha/api/v3");
             configure(builder);
         });
 

@@ -22,12 +22,25 @@ public sealed class GatewayRequests(GatewayAddress address, IOptions<AbdmGateway
     /// <param name="requestId">Our id for the message: the same on every attempt, so the gateway can discard repeats.</param>
     /// <param name="linkToken">The patient's link token, on the calls that link their records.</param>
     public HttpRequestMessage Post(
-        string path, string jsonBody, Guid requestId, string? hipId = null, AuthenticationHeaderValue? session = null, string? linkToken = null)
+        string path, string jsonBody, Guid requestId, string? hipId = null, AuthenticationHeaderValue? session = null, string? linkToken = null) =>
+        Create(HttpMethod.Post, new Uri(address.BaseUri, path), jsonBody, requestId, hipId, session, linkToken);
+
+    /// <summary>
+    /// A request with the gateway's headers to any ABDM service that takes our gateway session (the ABHA service
+    /// too); <paramref name="jsonBody"/> null for a GET.
+    /// </summary>
+    public HttpRequestMessage Create(
+        HttpMethod method, Uri url, string? jsonBody, Guid requestId, string? hipId, AuthenticationHeaderValue? session, string? linkToken = null)
     {
-        // A byte array, not a stream, so the body goes with a Content-Length rather than chunked.
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(jsonBody));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address.BaseUri, path)) { Content = content };
+        var request = new HttpRequestMessage(method, url);
+        if (jsonBody is not null)
+        {
+            // A byte array, not a stream, so the body goes with a Content-Length rather than chunked.
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(jsonBody));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Content = content;
+        }
+
         request.Headers.Authorization = session;
         request.Headers.Add(RequestIdHeader, requestId.ToString());
         request.Headers.Add(TimestampHeader, Timestamp(clock.GetUtcNow()));

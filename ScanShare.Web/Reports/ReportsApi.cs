@@ -95,12 +95,12 @@ public static class ReportsApi
     private static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 1) : null;
 
     private static FigureRow Row(string section, string name, TokenFigures f, DurationStats wait, DurationStats service) =>
-        new(section, name, f.Issued, f.Served, f.Waiting, f.InService, f.NoShow, f.Cancelled, f.Transferred, f.FromScan, f.FromWalkIn, f.FromTransfer,
-            f.AbhaLinked, wait.AverageMinutes, wait.P90Minutes, service.AverageMinutes, service.P90Minutes);
+        new(section, name, f.Issued, f.Served, f.Waiting, f.InService, f.NoShow, f.Cancelled, f.Transferred, f.FromScan, f.FromAbhaQr, f.FromOtpVerified,
+            f.FromWalkIn, f.FromTransfer, f.AbhaLinked, wait.AverageMinutes, wait.P90Minutes, service.AverageMinutes, service.P90Minutes);
 
     private sealed record FigureRow(
         string Section, string Name, int Issued, int Served, int Waiting, int InService, int NoShow, int Cancelled, int Transferred,
-        int FromScan, int FromWalkIn, int FromTransfer, int AbhaLinked, double? AverageWaitMinutes, double? P90WaitMinutes,
+        int FromScan, int FromAbhaQr, int FromOtpVerified, int FromWalkIn, int FromTransfer, int AbhaLinked, double? AverageWaitMinutes, double? P90WaitMinutes,
         double? AverageServiceMinutes, double? P90ServiceMinutes);
 
     private sealed record TokenRow(

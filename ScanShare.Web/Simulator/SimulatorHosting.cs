@@ -1,3 +1,5 @@
+using ScanShare.Web.Simulator.Abha;
+
 namespace ScanShare.Web.Simulator;
 
 public static class SimulatorHosting
@@ -28,6 +30,9 @@ public static class SimulatorHosting
         builder.Services.AddSingleton<SimulatedAnswers>();
         builder.Services.AddSingleton<SimulatedLinking>();
         builder.Services.AddHttpClient(SimulatedScanner.HttpClientName);
+        builder.Services.AddSingleton<AbhaSimulatorKeys>();
+        builder.Services.AddSingleton<SimulatedAbhaDirectory>();
+        builder.Services.AddSingleton<SimulatedOtps>();
         return builder;
     }
 
@@ -36,6 +41,7 @@ public static class SimulatorHosting
         if (app.Configuration.IsSimulatorEnabled())
         {
             app.MapGatewaySimulatorApi();
+            app.MapAbhaSimulatorApi();
         }
 
         return app;

@@ -22,6 +22,11 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.FacilityId, p.Uhid }).IsUnique();
         builder.HasIndex(p => new { p.FacilityId, p.AbhaNumber });
         builder.HasIndex(p => new { p.FacilityId, p.AbhaAddress });
+
+        // A returning patient without ABHA on record is looked for by mobile, then by the sound of their name.
+        builder.Property(p => p.NameKey).HasMaxLength(DemographicRules.NameMaxLength).UsePropertyAccessMode(PropertyAccessMode.Property);
+        builder.HasIndex(p => new { p.FacilityId, p.Mobile });
+        builder.HasIndex(p => new { p.FacilityId, p.NameKey });
         builder.HasOne<Facility>().WithMany().HasForeignKey(p => p.FacilityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

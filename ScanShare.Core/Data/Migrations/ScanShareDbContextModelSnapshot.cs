@@ -676,6 +676,11 @@ namespace ScanShare.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Pincode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -702,6 +707,10 @@ namespace ScanShare.Core.Data.Migrations
                     b.HasIndex("FacilityId", "AbhaAddress");
 
                     b.HasIndex("FacilityId", "AbhaNumber");
+
+                    b.HasIndex("FacilityId", "Mobile");
+
+                    b.HasIndex("FacilityId", "NameKey");
 
                     b.HasIndex("FacilityId", "Uhid")
                         .IsUnique();
