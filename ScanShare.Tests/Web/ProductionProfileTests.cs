@@ -138,6 +138,7 @@ public sealed class ProductionProfileTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Abdm:Gateway:BaseUrl", "https://gateway.invalid/api/hiecm");
+            builder.UseSetting("Abdm:Abha:BaseUrl", "https://abha.invalid/abha/api/v3");
             builder.UseSetting("Abdm:Gateway:ClientId", "facility");
             builder.UseSetting("Abdm:Gateway:ClientSecret", "secret");
             builder.UseSetting("Staff:BootstrapAdmin:UserName", "it.admin");

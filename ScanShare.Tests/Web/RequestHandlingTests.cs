@@ -81,6 +81,7 @@ public sealed class RequestHandlingTests
             if (environment != "Development")
             {
                 builder.UseSetting("Abdm:Gateway:BaseUrl", "https://gateway.invalid/api/hiecm");
+                builder.UseSetting("Abdm:Abha:BaseUrl", "https://abha.invalid/abha/api/v3");
                 builder.UseSetting("Abdm:Gateway:ClientId", "facility");
                 builder.UseSetting("Abdm:Gateway:ClientSecret", "secret");
                 builder.UseSetting("Staff:BootstrapAdmin:UserName", "it.admin");
