@@ -21,8 +21,9 @@ public sealed class TokenDisplayTests(BrowserFixture browser) : IClassFixture<Br
 
         await desk.Locator("#call-next").ClickAsync();
 
-        var call = tv.Locator("#now-calling .tv-call").First;
-        await Expect(call).ToContainTextAsync("R-001", new() { Timeout = 1_000 });
+        // The other tests of this class may have left calls of their own on the board: find this one by its number.
+        var call = tv.Locator("#now-calling .tv-call", new() { HasText = "R-001" });
+        await Expect(call).ToBeVisibleAsync(new() { Timeout = 1_000 });
         await Expect(call).ToContainTextAsync("Registration Counter 2");
         await Expect(call).ToContainTextAsync("Sunita D.");
         await tv.WaitForFunctionAsync("() => window.spoken.length >= 2", null, new() { Timeout = 15_000 });

@@ -6,10 +6,15 @@ namespace ScanShare.Tests.Support;
 /// <summary>The clerk's counter screen, as the browser tests drive it.</summary>
 public static class CounterDeskPage
 {
-    /// <summary>Signs a clerk in at the counter, which takes them straight to its screen.</summary>
+    /// <summary>
+    /// Signs a clerk in at the counter, which takes them straight to its screen. Slips it prints are recorded rather than
+    /// sent to headless Chromium's own print, which can hold the page's key events for a while (a counter PC prints
+    /// silently to its thermal printer).
+    /// </summary>
     public static async Task<IPage> OpenAsync(BrowserFixture browser, string code, string userName = "clerk", int width = 1366, int height = 768)
     {
         var page = await browser.NewPageAsync(width, height);
+        await WatchPrintingAsync(page);
         await StaffSignIn.SignInAsync(page, userName, code);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/counter/IN0710000123/{code}$"));
         await Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
