@@ -90,6 +90,7 @@ public sealed class BusyHallTvTests(BrowserFixture browser) : IClassFixture<Brow
             await Expect(tv.Locator($"#now-calling [data-token='{last}']")).ToBeVisibleAsync(new() { Timeout = 2_000 });
             if (i < 7)
             {
+                // The load itself, not a wait for something: a busy hall calls a token every 2.5 s.
                 await Task.Delay(TimeSpan.FromSeconds(2.5));
             }
         }

@@ -38,13 +38,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         await Expect(desk.Locator("#current-token")).ToContainTextAsync("R-");
         await Expect(tv.Locator("#now-calling")).ToContainTextAsync("Registration Counter 1");
         await desk.Locator("#print-slip").ClickAsync();
-        await desk.WaitForTimeoutAsync(500);
+        await desk.WaitForFunctionAsync("() => document.getElementById('slip-frame')?.contentWindow?.printed === 1");
 
         // The slip page on its own, and its print button.
         var tokenId = await browser.App.CreateDbContext().Tokens.Where(t => t.CalledAt != null).Select(t => t.Id).SingleAsync();
         await VisitAsync(desk, browser.App.Services.GetRequiredService<SlipLinks>().For(tokenId), "#slip");
         await desk.Locator("#print-slip").ClickAsync();
-        await desk.WaitForTimeoutAsync(500);
+        await desk.WaitForFunctionAsync("() => (window.printed ?? 0) >= 1");
         var slipPrinted = await desk.EvaluateAsync<int>("() => window.printed ?? 0");
         await VisitAsync(desk, $"/poster/{DemoFacility.HipId}/OPD-REG-1", "#poster-qr");
 
@@ -60,8 +60,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
 
         // A MudBlazor dialog: its own inline styles and focus handling.
         await admin.Locator("#add-staff").ClickAsync();
-        await Expect(admin.Locator(".mud-dialog")).ToBeVisibleAsync();
-        await admin.WaitForTimeoutAsync(300);
+        await Expect(admin.Locator(".mud-dialog #staff-username")).ToBeVisibleAsync();
 
         Assert.True(_problems.IsEmpty, string.Join(Environment.NewLine, _problems));
         Assert.Equal(1, slipPrinted);
@@ -75,10 +74,11 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
 
         var ran = await page.EvaluateAsync<bool>(
             "() => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.body.appendChild(s); return window.inlineRan === true; }");
-        await page.WaitForTimeoutAsync(200);
 
         Assert.False(ran);
-        Assert.Contains(_problems, p => p.Contains("Content Security Policy", StringComparison.Ordinal));
+        Assert.True(await Eventually.TrueAsync(
+            () => Task.FromResult(_problems.Any(p => p.Contains("Content Security Policy", StringComparison.Ordinal))), TimeSpan.FromSeconds(10)),
+            "The blocked inline script was not reported.");
     }
 
     private IPage Watched(IPage page)

@@ -28,7 +28,7 @@ public sealed class AbhaLinkingLoadTests
             return await db.VisitLinks.CountAsync(v => v.NotifiedAt != null) == 200;
         }, TimeSpan.FromSeconds(120)), "Not every visit was linked and notified in two minutes.");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120));
-        await Task.Delay(500);
+        await GatewayQuiet.WaitAsync(app);
         var calls = desk.Gateway.Linking.Received;
         AssertOncePerPatient(calls, LinkingCall.GenerateToken, patients.Count);
         AssertOncePerPatient(calls, LinkingCall.LinkCareContext, patients.Count);

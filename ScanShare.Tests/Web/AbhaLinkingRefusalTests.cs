@@ -11,7 +11,6 @@ namespace ScanShare.Tests.Web;
 /// <summary>The gateway's refusals and the passing of time: each error code waited out as the gateway asks, never a storm of requests.</summary>
 public sealed class AbhaLinkingRefusalTests
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(400);
 
     [Fact]
     public async Task Abdm1027BlocksNewRequestsFor24HoursThenTheVisitIsLinked()
@@ -67,7 +66,7 @@ public sealed class AbhaLinkingRefusalTests
         var later = await desk.ScanAsync(patient, "LAB-1");
         await desk.RegisterAsync(later);
         await desk.WaitForVisitAsync(later, v => v.State == VisitLinkState.Failed);
-        await Task.Delay(Settle);
+        await GatewayQuiet.WaitAsync(app);
         Assert.Single(desk.CallsFor(patient.AbhaAddress, LinkingCall.GenerateToken));
         Assert.Contains(await ProblemsAsync(app), p => p.Problem == "Visit not linked" && p.Detail!.Contains("ABDM-1051", StringComparison.Ordinal));
     }
@@ -137,7 +136,7 @@ public sealed class AbhaLinkingRefusalTests
     private static async Task SweepAsync(ScanShareAppFactory app)
     {
         await app.Services.GetRequiredService<LinkingRetries>().SweepAsync(CancellationToken.None);
-        await Task.Delay(Settle);
+        await GatewayQuiet.WaitAsync(app);
     }
 
     private static async Task<IReadOnlyList<GatewayProblem>> ProblemsAsync(ScanShareAppFactory app)

@@ -39,7 +39,7 @@ public sealed class AbhaLinkingSettingsTests
 
         await app.RunEngineAsync(e => e.CallAsync(tokenId, counterId));
         await app.RunEngineAsync(e => e.CompleteAsync(tokenId));
-        await Task.Delay(300);
+        await GatewayQuiet.WaitAsync(app);
 
         Assert.Null(await desk.VisitAsync(tokenId));
     }
@@ -52,7 +52,7 @@ public sealed class AbhaLinkingSettingsTests
         var tokenId = await desk.ScanAsync(GatewayClient.Patient(seed: 8003));
 
         await desk.RegisterAsync(tokenId);
-        await Task.Delay(500);
+        await GatewayQuiet.WaitAsync(app);
 
         Assert.Empty(await desk.LinkTokensAsync(tokenId));
         Assert.Null(await desk.VisitAsync(tokenId));

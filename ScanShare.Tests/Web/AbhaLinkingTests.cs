@@ -98,7 +98,7 @@ public sealed partial class AbhaLinkingTests(ScanShareAppFactory app) : IClassFi
         await _desk.WaitForVisitAsync(tokenId, v => v.NotifiedAt is not null);
 
         await _desk.RegisterAsync(tokenId, "Dental");
-        await Task.Delay(300);
+        await GatewayQuiet.WaitAsync(app);
 
         Assert.Single(_desk.CallsFor(patient.AbhaAddress, LinkingCall.LinkCareContext));
         Assert.Single(_desk.CallsFor(patient.AbhaAddress, LinkingCall.Notify));
@@ -145,7 +145,7 @@ public sealed partial class AbhaLinkingTests(ScanShareAppFactory app) : IClassFi
         Assert.Equal(202, await answers.DeliverAsync(new SimulatedAnswer(LinkingCall.GenerateToken, issued.RequestId, "IN0710000123", patient.AbhaAddress, "ABDM-1051", "Invalid ABHA")));
         Assert.Equal(202, await answers.DeliverAsync(new SimulatedAnswer(LinkingCall.LinkCareContext, visit.LinkRequestId!.Value, "IN0710000123", patient.AbhaAddress, null, null)));
         Assert.Equal(202, await answers.DeliverAsync(new SimulatedAnswer(LinkingCall.Notify, visit.NotifyRequestId!.Value, "IN0710000123", patient.AbhaAddress, "ABDM-1024", "down")));
-        await Task.Delay(300);
+        await GatewayQuiet.WaitAsync(app);
 
         var after = Assert.Single(await _desk.LinkTokensAsync(tokenId));
         Assert.Equal((LinkTokenState.Issued, issued.Token), (after.State, after.Token));

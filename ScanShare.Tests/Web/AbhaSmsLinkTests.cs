@@ -50,7 +50,7 @@ public sealed class AbhaSmsLinkTests
 
         Assert.Contains("has an ABHA", withAbha.Message);
         Assert.Contains("no Indian mobile", withoutMobile.Message);
-        await Task.Delay(300);
+        await GatewayQuiet.WaitAsync(app);
         Assert.DoesNotContain(desk.Gateway.Linking.Received, c => c.Call == LinkingCall.SmsNotify);
     }
 

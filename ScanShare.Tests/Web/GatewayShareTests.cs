@@ -86,7 +86,7 @@ public sealed class GatewayShareTests(ScanShareAppFactory app) : IClassFixture<S
         Assert.All(replays, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         Assert.Equal(before, await _gateway.RowCountsAsync());
         await _gateway.Inbox.WaitForAsync(requestId, CallbackTimeout);
-        await Task.Delay(500);
+        await GatewayQuiet.WaitAsync(app);
         Assert.Single(_gateway.Inbox.Received, c => c.ShareRequestId == requestId);
     }
 

@@ -42,10 +42,14 @@ public sealed class SimulatedAnswers(
     private readonly ConcurrentQueue<SimulatedAnswer> _held = new();
     private readonly ConcurrentQueue<DeliveredAnswer> _delivered = new();
     private volatile bool _holding;
+    private int _inFlight;
     private volatile SignedToken? _gatewayToken;
 
     /// <summary>Every answer delivered, with the facility's HTTP status.</summary>
     public IReadOnlyList<DeliveredAnswer> Delivered => [.. _delivered];
+
+    /// <summary>Answers scheduled and not yet taken in by the facility (waiting their delay or on the wire).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>From now on, answers are kept instead of delivered, until <see cref="TakeHeld"/>.</summary>
     public void Hold() => _holding = true;
@@ -72,6 +76,7 @@ public sealed class SimulatedAnswers(
         }
 
         var stopping = lifetime.ApplicationStopping;
+        Interlocked.Increment(ref _inFlight);
         _ = Task.Run(async () =>
         {
             try
@@ -82,6 +87,10 @@ public sealed class SimulatedAnswers(
             catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or ObjectDisposedException)
             {
                 logger.LogInformation("The simulated gateway's {Call} answer to {RequestId} was not delivered: {Reason}", answer.Call, answer.AnsweredRequestId, ex.Message);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
             }
         }, CancellationToken.None);
     }
