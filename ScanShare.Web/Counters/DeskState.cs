@@ -15,6 +15,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
 {
     private int _loadVersion;
     private int _openDialogs;
+    private StaffScope? _staff;
     private long _newestShareId = -1;
 
     public string HipId { get; private set; } = "";
@@ -39,6 +40,7 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
     public void Open(string hipId, string counterCode, string userId, string userName)
     {
         (HipId, CounterCode, UserId, UserName) = (hipId, counterCode, userId, userName);
+        _staff = null;
         Shares.Reset($"seen-shares:{userName}:{hipId}:{counterCode}");
     }
 
@@ -47,7 +49,8 @@ public sealed class DeskState(IServiceScopeFactory scopes, ISnackbar snackbar, I
     {
         var version = ++_loadVersion;
         var view = await scopes.QueryAsync<CounterBoard, CounterView?>(board => board.ViewAsync(HipId, CounterCode));
-        var staff = await scopes.QueryAsync<StaffScopes, StaffScope>(s => s.ForUserAsync(UserId));
+        // Read once per screen: every action is checked again below the page, and the screen re-checks the account periodically.
+        var staff = _staff ??= await scopes.QueryAsync<StaffScopes, StaffScope>(s => s.ForUserAsync(UserId));
         if (version != _loadVersion)
         {
             return;

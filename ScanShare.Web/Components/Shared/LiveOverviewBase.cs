@@ -14,6 +14,7 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
     private int _version;
+    private StaffScope? _staff;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private IQueueEventSource QueueEvents { get; set; } = default!;
@@ -47,8 +48,9 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
     private async Task RefreshAsync()
     {
         var version = Interlocked.Increment(ref _version);
+        // Read once per page, not on every queue event: which facilities someone works for changes rarely.
         var userId = (await Authentication).User.UserId();
-        var staff = await Scopes.QueryAsync<StaffScopes, StaffScope>(s => s.ForUserAsync(userId));
+        var staff = _staff ??= await Scopes.QueryAsync<StaffScopes, StaffScope>(s => s.ForUserAsync(userId));
         var overviews = await Scopes.QueryAsync<QueueBoard, IReadOnlyList<FacilityOverview>>(board => board.OverviewsAsync());
         if (version == Volatile.Read(ref _version))
         {
