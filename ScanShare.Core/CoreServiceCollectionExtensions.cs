@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScanShare.Core.Abdm;
@@ -15,12 +14,17 @@ namespace ScanShare.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The queue engine and its SQLite database.</summary>
-    public static IServiceCollection AddScanShareCore(this IServiceCollection services, string sqliteConnectionString)
+    /// <summary>The queue engine on an embedded SQLite file.</summary>
+    public static IServiceCollection AddScanShareCore(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddScanShareCore(DatabaseConnection.Sqlite(sqliteConnectionString));
+
+    /// <summary>The queue engine and its database.</summary>
+    public static IServiceCollection AddScanShareCore(this IServiceCollection services, DatabaseConnection database)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<ScanShareDbContext>(options => options.UseSqlite(sqliteConnectionString));
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(database);
+        services.AddDbContext<ScanShareDbContext>(database.Configure);
+        services.AddSingleton(new SqliteWriteGate(database.Provider));
         services.AddSingleton<QueueEventHub>();
         services.AddSingleton<IQueueEventPublisher>(sp => sp.GetRequiredService<QueueEventHub>());
         services.AddSingleton<IQueueEventSource>(sp => sp.GetRequiredService<QueueEventHub>());

@@ -32,29 +32,21 @@ public sealed class ShareIntake(
     private readonly Dictionary<(int FacilityId, string CounterCode), IssuePoint?> _issuePoints = [];
     private readonly PatientMatcher _matcher = new(db);
 
-    public async Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var result = await engine.InTransactionAsync(ct => AcceptInTransactionAsync(share, rawPayload, ct), cancellationToken);
-            if (result.Outcome is ShareIntakeOutcome.Accepted or ShareIntakeOutcome.Reused or ShareIntakeOutcome.Rejected)
+    public Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default) =>
+        // The same request id committed by a concurrent retry, or the same patient or queue written by another
+        // instance at the same moment: taken in again, the share finds the other's commit.
+        DatabaseConflicts.RetryAsync(
+            async _ =>
             {
-                outboxSignal.Notify();
-            }
+                var result = await engine.InTransactionAsync(ct => AcceptInTransactionAsync(share, rawPayload, ct), cancellationToken);
+                if (result.Outcome is ShareIntakeOutcome.Accepted or ShareIntakeOutcome.Reused or ShareIntakeOutcome.Rejected)
+                {
+                    outboxSignal.Notify();
+                }
 
-            return result;
-        }
-        catch (DbUpdateException)
-        {
-            // The same request id committed by a concurrent retry (possible on databases that allow parallel writers).
-            if (await IsKnownAsync(share.RequestId, cancellationToken))
-            {
-                return new ShareIntakeResult(ShareIntakeOutcome.Duplicate);
-            }
-
-            throw;
-        }
-    }
+                return result;
+            },
+            async () => await IsKnownAsync(share.RequestId, cancellationToken) ? new ShareIntakeResult(ShareIntakeOutcome.Duplicate) : null);
 
     /// <summary>
     /// Takes in several shares in one transaction, each exactly as <see cref="AcceptAsync"/> would, so that one commit

@@ -13,7 +13,8 @@ namespace ScanShare.Core.Data;
 
 /// <remarks>
 /// Add a migration from the repository root with
-/// <c>dotnet ef migrations add NameOfChange --project ScanShare.Core --output-dir Data/Migrations</c>.
+/// <c>dotnet ef migrations add NameOfChange --project ScanShare.Core --output-dir Data/Migrations</c> for SQLite, and
+/// the same change for PostgreSQL in ScanShare.Data.Postgres (see its design-time factory): every model change has both.
 /// </remarks>
 public sealed class ScanShareDbContext(DbContextOptions<ScanShareDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext

@@ -119,6 +119,9 @@ public sealed class QueueEngine(
         var now = Now;
         if (request.PatientId is { } patientId)
         {
+            // Held until commit: two scans of one patient at the same moment (on two app instances, say) take turns,
+            // and the second finds the first's token.
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Patients" SET "Gender" = "Gender" WHERE "Id" = {patientId}""", ct);
             var existing = await db.Tokens
                 .Where(t => t.PatientId == patientId && t.QueueId == queue.Id && t.ServiceDate == today
                     && t.ExpiresAt > now
@@ -410,6 +413,9 @@ public sealed class QueueEngine(
 
     private async Task EnsureCounterIsFreeAsync(Counter counter, CancellationToken ct)
     {
+        // A write to the counter's row holds it until commit, so two calls at one counter (two clerks, or two app
+        // instances on a database server) take turns here and the second sees the first's token.
+        await db.Database.ExecuteSqlAsync($"""UPDATE "Counters" SET "IsActive" = "IsActive" WHERE "Id" = {counter.Id}""", ct);
         var current = await db.Tokens
             .Where(t => t.CounterId == counter.Id && (t.State == TokenState.Called || t.State == TokenState.Serving))
             .Select(t => t.Label)

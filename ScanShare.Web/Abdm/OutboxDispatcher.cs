@@ -9,7 +9,8 @@ namespace ScanShare.Web.Abdm;
 /// <summary>
 /// Delivers the outbox's messages to the gateway, of every flow: woken by each commit that adds one, retrying with
 /// growing, jittered delays until the gateway accepts or the configured time runs out. Because the outbox is in the
-/// database, messages pending at a restart are sent after it.
+/// database, messages pending at a restart are sent after it. With several app instances each message is claimed by
+/// one of them (<see cref="OutboxClaims"/>), so each is sent once.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -23,6 +24,15 @@ public sealed class OutboxDispatcher(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>A batch is a few rounds of parallel calls, so that even at the gateway's slowest (20 s a call) it ends within its lease.</summary>
+    private const int RoundsPerBatch = 4;
+
+    /// <summary>
+    /// How long a claimed batch belongs to this instance: longer than a batch can take, short enough that the
+    /// messages of an instance that died are sent by another soon after.
+    /// </summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
     /// <summary>On a stop, how long calls already on the wire may take to be answered before they are abandoned.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -80,17 +90,7 @@ public sealed class OutboxDispatcher(
     /// <returns>How many messages were attempted.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken stoppingToken)
     {
-        List<OutboxMessage> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            due = await db.OutboxMessages.AsNoTracking()
-                .DueBy(now)
-                .Take(100)
-                .ToListAsync(stoppingToken);
-        }
-
+        var due = await ClaimDueAsync(stoppingToken);
         using var abandon = new CancellationTokenSource();
         await using var graceOnStop = stoppingToken.Register(() => abandon.CancelAfter(StopGrace));
         var outcomes = new ConcurrentQueue<(OutboxMessage Message, string? Error)>();
@@ -110,9 +110,34 @@ public sealed class OutboxDispatcher(
         finally
         {
             await RecordAsync(outcomes, CancellationToken.None);
+            await ReleaseUnansweredAsync(due, outcomes);
         }
 
         return due.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        return await OutboxClaims.ClaimDueAsync(db, clock.GetUtcNow().UtcDateTime, ClaimLease, options.Value.CallbackConcurrency * RoundsPerBatch, cancellationToken);
+    }
+
+    /// <summary>On a stop, the claimed messages that got no answer are due again at once, for whichever instance is still running.</summary>
+    private async Task ReleaseUnansweredAsync(List<OutboxMessage> claimed, ConcurrentQueue<(OutboxMessage Message, string? Error)> outcomes)
+    {
+        var answered = outcomes.Select(o => o.Message.Id).ToHashSet();
+        var unanswered = claimed.Select(m => m.Id).Where(id => !answered.Contains(id)).ToList();
+        if (unanswered.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
+        using var turn = await writeGate.EnterAsync(CancellationToken.None);
+        await OutboxClaims.ReleaseAsync(db, unanswered, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 
     /// <summary>

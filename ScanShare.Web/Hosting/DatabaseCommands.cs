@@ -15,7 +15,25 @@ public static class DatabaseCommands
     /// <returns>The process exit code: 0 done, 1 refused or failed, 2 wrong usage.</returns>
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
-        var database = new DatabaseLocation(DatabaseHosting.ConnectionString(builder.Configuration, builder.Environment));
+        DatabaseLocation database;
+        try
+        {
+            var connection = DatabaseHosting.Connection(builder.Configuration, builder.Environment);
+            if (connection.Provider != DatabaseProvider.Sqlite)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"backup and restore copy the embedded SQLite file; a {connection.Provider} server is backed up and restored with its own tools (pg_dump and pg_restore, or base backups).");
+                return 1;
+            }
+
+            database = new DatabaseLocation(connection.ConnectionString);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
         try
         {
             switch (args)

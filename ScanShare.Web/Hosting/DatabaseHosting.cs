@@ -13,8 +13,8 @@ public static class DatabaseHosting
 
     public static WebApplicationBuilder AddScanShareDatabase(this WebApplicationBuilder builder)
     {
-        var connectionString = ConnectionString(builder.Configuration, builder.Environment);
-        builder.Services.AddScanShareCore(connectionString);
+        var database = Connection(builder.Configuration, builder.Environment);
+        builder.Services.AddScanShareCore(database);
         builder.Services.AddHostedService<DatabaseStartup>();
 
         // Registered after the migration above, so the key ring is first read from a database that has its table.
@@ -22,17 +22,44 @@ public static class DatabaseHosting
         builder.Services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<ScanShareDbContext>();
-        builder.AddScheduledBackups(connectionString);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // A database server is backed up by its own tools (pg_dump, base backups), not by the app.
+            builder.AddScheduledBackups(database.ConnectionString);
+        }
+
         return builder;
     }
 
-    /// <summary>The SQLite connection string from <c>Database:ConnectionString</c>, or for the file in <c>Database:DataDirectory</c>.</summary>
-    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// The database from <c>Database:Provider</c>: on PostgreSQL the connection string <c>ConnectionStrings:ScanShare</c>
+    /// (required); on SQLite <c>Database:ConnectionString</c>, or the file in <c>Database:DataDirectory</c>.
+    /// </summary>
+    public static DatabaseConnection Connection(IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return options.ConnectionString is { Length: > 0 }
+        DatabaseOptions options;
+        try
+        {
+            options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+
+        if (options.Provider == DatabaseProvider.PostgreSQL)
+        {
+            return configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } postgres
+                ? DatabaseConnection.Postgres(postgres)
+                : throw new InvalidOperationException(
+                    $"Database:Provider is PostgreSQL, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} must name the server, e.g. " +
+                    "\"Host=db.example;Database=scanshare;Username=scanshare;Password=…\".");
+        }
+
+        return DatabaseConnection.Sqlite(options.ConnectionString is { Length: > 0 }
             ? options.ConnectionString
-            : ScanShareDatabase.SqliteConnectionString(Path.GetFullPath(options.DataDirectory, environment.ContentRootPath));
+            : ScanShareDatabase.SqliteConnectionString(Path.GetFullPath(options.DataDirectory, environment.ContentRootPath)));
     }
 
     /// <summary>
@@ -50,7 +77,7 @@ public static class DatabaseHosting
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
-            if (DatabaseBackup.DatabaseFile(db.Database.GetConnectionString()!) is { } file)
+            if (db.Database.IsSqlite() && DatabaseBackup.DatabaseFile(db.Database.GetConnectionString()!) is { } file)
             {
                 _running = DatabaseFileLock.TryShared(file)
                     ?? throw new InvalidOperationException($"A restore of {file} is in progress; start ScanShare again once it has finished.");

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ScanShare.Core.Data;
+
+/// <summary>The database engines ScanShare runs on: an embedded file for one hospital, a server for a state.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>Which database a ScanShare database context talks to, and how to reach it.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The PostgreSQL migrations live in their own assembly; the SQLite ones beside the model.</summary>
+    public const string PostgresMigrationsAssembly = "ScanShare.Data.Postgres";
+
+    public static DatabaseConnection Sqlite(string connectionString) => new(DatabaseProvider.Sqlite, connectionString);
+
+    public static DatabaseConnection Postgres(string connectionString) => new(DatabaseProvider.PostgreSQL, connectionString);
+
+    public DbContextOptionsBuilder<ScanShareDbContext> Configure(DbContextOptionsBuilder<ScanShareDbContext> options)
+    {
+        Configure((DbContextOptionsBuilder)options);
+        return options;
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        _ = Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString),
+            DatabaseProvider.PostgreSQL => options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(Provider), Provider, "Unknown database provider."),
+        };
+    }
+
+    /// <summary>A context of its own, e.g. for a command or a test.</summary>
+    public ScanShareDbContext CreateDbContext() => new(Configure(new DbContextOptionsBuilder<ScanShareDbContext>()).Options);
+}
