@@ -36,19 +36,29 @@ instance_port="${SCANSHARE_INSTANCE_PORT:-5101}"
 postgres_port="${SCANSHARE_POSTGRES_PORT:-55432}"
 redis_port="${SCANSHARE_REDIS_PORT:-56379}"
 
-# stop, status and kill talk to the cluster as it was started, whatever the environment says now.
-if [ "${1:-}" != start ] && [ "${1:-}" != render-nginx ] && [ -f "$dir/ports" ]; then
-  # shellcheck source=/dev/null
-  . "$dir/ports"
-fi
-
 die() { echo "cluster.sh: $*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+alive() { [ -f "$1" ] && kill -0 "$(head -n 1 "$1")" 2>/dev/null; }
+
+running() {
+  local pidfile
+  for pidfile in "$dir/nginx.pid" "$dir/redis.pid" "$pgdata/postmaster.pid" "$dir"/app-*.pid; do
+    if alive "$pidfile"; then return 0; fi
+  done
+  return 1
+}
+
+# A cluster that runs is talked to with the settings it was started with, whatever the environment says now.
+if [ "${1:-}" != render-nginx ] && [ -f "$dir/settings" ] && { [ "${1:-}" != start ] || running; }; then
+  # shellcheck source=/dev/null
+  . "$dir/settings"
+fi
 
 for value in "$instances" "$proxy_port" "$instance_port" "$postgres_port" "$redis_port"; do
   [[ "$value" =~ ^[1-9][0-9]*$ ]] || die "'$value' is not a positive number; check the SCANSHARE_* variables"
 done
-
-is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # PostgreSQL refuses to run as root: as root, its commands run as the postgres user the Debian package creates.
 as_postgres() {
@@ -65,8 +75,6 @@ pg_bin() {
   fi
   echo "$found"
 }
-
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 port_of() { echo $((instance_port + $1 - 1)); }
 
@@ -251,9 +259,12 @@ stop_pid() {
 }
 
 start() {
+  if running; then
+    echo "Parts of the cluster in $dir run: starting the rest with the settings it was started with"
+  fi
   install_missing
   mkdir -p "$dir" "$logs"
-  cat >"$dir/ports" <<EOF
+  cat >"$dir/settings" <<EOF
 instances=$instances
 proxy_port=$proxy_port
 instance_port=$instance_port
