@@ -9,6 +9,20 @@ public static class AppCommand
 {
     public static async Task<CommandResult> RunAsync(string dataDirectory, params string[] arguments)
     {
+        var start = StartInfo(arguments);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__DataDirectory"] = dataDirectory;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CommandResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary><c>dotnet ScanShare.Web.dll</c> with the given arguments, its output captured.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -22,13 +36,6 @@ public static class AppCommand
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__DataDirectory"] = dataDirectory;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CommandResult(process.ExitCode, await output, await error);
+        return start;
     }
 }

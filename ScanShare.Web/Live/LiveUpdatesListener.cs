@@ -41,9 +41,19 @@ public sealed class LiveUpdatesListener(
     {
         redis.ConnectionFailed -= OnConnectionFailed;
         redis.ConnectionRestored -= OnConnectionRestored;
-        if (_messages is not null)
+        if (_messages is null)
+        {
+            return;
+        }
+
+        try
         {
             await _messages.UnsubscribeAsync(CommandFlags.FireAndForget);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or RedisException)
+        {
+            // Stopping anyway: the connection already went with the app's other services.
+            logger.LogDebug(ex, "The Redis connection was gone before live updates were unsubscribed");
         }
     }
 
