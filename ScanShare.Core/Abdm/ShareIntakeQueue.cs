@@ -1,13 +1,17 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using ScanShare.Core.Data;
 
 namespace ScanShare.Core.Abdm;
 
 /// <summary>
-/// Group commit for gateway shares. Shares from concurrent requests wait here for one writer, which takes in all
-/// that are waiting in one transaction: one commit and one flush to disk for the group instead of one per share.
-/// Each request is answered only after the commit that holds its share, so a 202 still means "on disk". A quiet
-/// moment gives groups of one, so a lone share waits for nothing.
+/// Group commit for gateway shares on SQLite. Shares from concurrent requests wait here for one writer, which takes
+/// in all that are waiting in one transaction: one commit and one flush to disk for the group instead of one per
+/// share. Each request is answered only after the commit that holds its share, so a 202 still means "on disk". A
+/// quiet moment gives groups of one, so a lone share waits for nothing.
+/// A database server takes writers in parallel and groups their flushes itself: there each share is taken in by its
+/// own request in a short transaction of its own, which holds its queue's number for the least time (a group would
+/// hold several queues' numbers at once, and two instances' groups would wait on each other).
 /// </summary>
 public sealed class ShareIntakeQueue : IAsyncDisposable
 {
@@ -16,15 +20,22 @@ public sealed class ShareIntakeQueue : IAsyncDisposable
     private readonly Channel<PendingShare> _pending = Channel.CreateUnbounded<PendingShare>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly Task _writer;
+    private readonly bool _grouped;
 
-    public ShareIntakeQueue(IServiceScopeFactory scopes)
+    public ShareIntakeQueue(IServiceScopeFactory scopes, DatabaseConnection database)
     {
         _scopes = scopes;
-        _writer = Task.Run(WriteAsync);
+        _grouped = database.Provider == DatabaseProvider.Sqlite;
+        _writer = _grouped ? Task.Run(WriteAsync) : Task.CompletedTask;
     }
 
     public Task<ShareIntakeResult> AcceptAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken = default)
     {
+        if (!_grouped)
+        {
+            return TakeInAloneAsync(share, rawPayload, cancellationToken);
+        }
+
         var pending = new PendingShare(share, rawPayload);
         if (!_pending.Writer.TryWrite(pending))
         {
@@ -76,6 +87,12 @@ public sealed class ShareIntakeQueue : IAsyncDisposable
         {
             group[0].Result.TrySetException(ex);
         }
+    }
+
+    private async Task<ShareIntakeResult> TakeInAloneAsync(ProfileShare share, string rawPayload, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ShareIntake>().AcceptAsync(share, rawPayload, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,7 @@ public sealed class TokenDisplayComponentTests : EngineComponentTest
         await base.InitializeAsync();
         Services.AddSingleton(Options.Create(new FacilityCatalogSettings { Facilities = [DemoFacility.Create()] }));
         Services.AddSingleton<DisplayDirectory>();
+        Services.AddSingleton<DisplayBoardSnapshots>();
     }
 
     private IRenderedComponent<TokenDisplay> RenderTv(string key = DemoFacility.DisplayKey)
@@ -71,6 +72,9 @@ public sealed class TokenDisplayComponentTests : EngineComponentTest
         Services.AddSingleton<IQueueEventSource>(sp => new SubscriptionAfter(
             sp.GetRequiredService<QueueEventHub>(),
             () => Task.Run(() => WithServiceAsync<QueueEngine, Token?>(e => e.CallNextAsync(counter))).Wait()));
+
+        // The app's shared boards listen from the start; only the connecting screen comes late.
+        Services.AddSingleton(sp => new DisplayBoardSnapshots(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<QueueEventHub>()));
 
         var tv = RenderTv();
 
