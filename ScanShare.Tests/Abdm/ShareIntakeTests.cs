@@ -1,17 +1,21 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
+using ScanShare.Core.Data;
 using ScanShare.Core.Patients;
 using ScanShare.Core.Queueing;
 using ScanShare.Tests.Support;
 
 namespace ScanShare.Tests.Abdm;
 
-public sealed class ShareIntakeTests : IAsyncLifetime
+/// <summary>Share intake on SQLite; <see cref="ShareIntakeOnPostgresTests"/> runs every one of these on PostgreSQL.</summary>
+public class ShareIntakeTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(provider: Provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -209,4 +213,9 @@ public sealed class ShareIntakeTests : IAsyncLifetime
         Assert.Equal(1000, callback.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(JsonValueKind.String, callback.GetProperty("timestamp").ValueKind);
     }
+}
+
+public sealed class ShareIntakeOnPostgresTests : ShareIntakeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }

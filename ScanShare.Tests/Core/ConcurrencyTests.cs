@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Core.Queueing;
 using ScanShare.Tests.Support;
 
 namespace ScanShare.Tests.Core;
 
-/// <summary>Many shares and many clerks at once, each with its own connection to one real SQLite file.</summary>
+/// <summary>Many shares and many clerks at once, each with its own connection to one real database, on each provider.</summary>
 public sealed class ConcurrencyTests
 {
     private const int CounterCount = 8;
@@ -20,10 +21,11 @@ public sealed class ConcurrencyTests
             .ToList(),
     };
 
-    [Fact]
-    public async Task AThousandConcurrentIssuesGetAThousandDistinctConsecutiveNumbers()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AThousandConcurrentIssuesGetAThousandDistinctConsecutiveNumbers(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(BusyHospital());
+        await using var db = await TestDatabase.CreateAsync(BusyHospital(), provider: provider);
         var queue = await db.QueueIdAsync("registration");
 
         var issued = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() =>
@@ -36,10 +38,11 @@ public sealed class ConcurrencyTests
         Assert.Equal(1000, db.Published.Count(e => e.Kind == QueueEventKind.Issued));
     }
 
-    [Fact]
-    public async Task ConcurrentRepeatScansOfOnePatientGetOneToken()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ConcurrentRepeatScansOfOnePatientGetOneToken(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(BusyHospital());
+        await using var db = await TestDatabase.CreateAsync(BusyHospital(), provider: provider);
         var queue = await db.QueueIdAsync("registration");
         var patient = await db.AddPatientAsync("Sunita Devi");
 
@@ -50,10 +53,11 @@ public sealed class ConcurrencyTests
         Assert.Single(issued, t => !t.Reused);
     }
 
-    [Fact]
-    public async Task ClerksPressingCallNextAtTheSameMomentNeverGetTheSameToken()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ClerksPressingCallNextAtTheSameMomentNeverGetTheSameToken(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(BusyHospital());
+        await using var db = await TestDatabase.CreateAsync(BusyHospital(), provider: provider);
         var queue = await db.QueueIdAsync("registration");
         for (var i = 0; i < 40; i++)
         {
@@ -80,10 +84,11 @@ public sealed class ConcurrencyTests
         Assert.Null(await db.RunAsync(e => e.CallNextAsync(counters[0])));
     }
 
-    [Fact]
-    public async Task ConcurrentCompletesOfOneTokenHaveExactlyOneWinner()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ConcurrentCompletesOfOneTokenHaveExactlyOneWinner(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(BusyHospital());
+        await using var db = await TestDatabase.CreateAsync(BusyHospital(), provider: provider);
         var queue = await db.QueueIdAsync("registration");
         var counter = await db.CounterIdAsync("REG-1");
         await db.RunAsync(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));

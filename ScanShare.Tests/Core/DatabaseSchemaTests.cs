@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Core.Abdm;
+using ScanShare.Core.Data;
 using ScanShare.Core.Linking;
 using ScanShare.Tests.Support;
 
@@ -8,13 +9,16 @@ namespace ScanShare.Tests.Core;
 
 public sealed class DatabaseSchemaTests
 {
-    [Fact]
-    public async Task EveryModelChangeHasAMigration()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryModelChangeHasAMigration(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         await using var db = database.CreateDbContext();
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the last migration: add a migration.");
+        Assert.False(db.Database.HasPendingModelChanges(), $"The model differs from the last {provider} migration: add a migration for each provider.");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]

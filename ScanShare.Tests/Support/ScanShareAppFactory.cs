@@ -53,6 +53,7 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         {
             Clock = Clock,
             Settings = Settings,
+            Database = Database,
         };
     }
 
@@ -61,6 +62,9 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Settings of the test's own, over the app's (set before first use).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>A database server's database for the app (set before first use); the app's own SQLite file when null.</summary>
+    public DatabaseConnection? Database { get; init; }
 
     public string FacilityFile { get; }
 
@@ -80,6 +84,11 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting(FacilityConfiguration.FileSetting, FacilityFile);
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}", DataDirectory);
+        if (Database is { } database)
+        {
+            builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", database.Provider.ToString());
+            builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", database.ConnectionString);
+        }
 
         // Tests sign in far more often than anyone at one counter PC, all from one address; the throttle's own tests
         // lower this again. Backups are taken by the tests that are about them.

@@ -33,6 +33,12 @@ public sealed class AbdmGatewayOptions
     [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
     public TimeSpan CallbackGiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long the messages an instance has claimed to send stay its own; an instance that dies holds its claims
+    /// this long before another instance sends them. Longer than a batch can take (a few rounds of 20 s calls).
+    /// </summary>
+    public TimeSpan CallbackClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How many callbacks are sent at the same time.</summary>
     [Range(1, 64)]
     public int CallbackConcurrency { get; set; } = 8;

@@ -28,12 +28,6 @@ public sealed class OutboxDispatcher(
     /// <summary>A batch is a few rounds of parallel calls, so that even at the gateway's slowest (20 s a call) it ends within its lease.</summary>
     private const int RoundsPerBatch = 4;
 
-    /// <summary>
-    /// How long a claimed batch belongs to this instance: longer than a batch can take, short enough that the
-    /// messages of an instance that died are sent by another soon after.
-    /// </summary>
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
-
     /// <summary>On a stop, how long calls already on the wire may take to be answered before they are abandoned.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
@@ -121,7 +115,7 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
         using var turn = await writeGate.EnterAsync(cancellationToken);
-        return await OutboxClaims.ClaimDueAsync(db, clock.GetUtcNow().UtcDateTime, ClaimLease, options.Value.CallbackConcurrency * RoundsPerBatch, cancellationToken);
+        return await OutboxClaims.ClaimDueAsync(db, clock.GetUtcNow().UtcDateTime, options.Value.CallbackClaimLease, options.Value.CallbackConcurrency * RoundsPerBatch, cancellationToken);
     }
 
     /// <summary>On a stop, the claimed messages that got no answer are due again at once, for whichever instance is still running.</summary>
