@@ -7,7 +7,8 @@ namespace ScanShare.Core.Linking;
 /// answers come with no queue event, so a desk's link mark listens here. Handlers run on the publisher's thread and
 /// must only hand the id on.
 /// </summary>
-public sealed class VisitLinkChanges
+/// <param name="forward">Also hands each change published here to the other app instances, when there are any.</param>
+public sealed class VisitLinkChanges(Action<IReadOnlyList<long>>? forward = null)
 {
     private ImmutableArray<Action<long>> _handlers = [];
 
@@ -19,7 +20,19 @@ public sealed class VisitLinkChanges
 
     public void Publish(IEnumerable<long> tokenIds)
     {
-        foreach (var tokenId in tokenIds.Distinct())
+        var changed = tokenIds.Distinct().ToArray();
+        if (changed.Length > 0)
+        {
+            forward?.Invoke(changed);
+        }
+
+        Deliver(changed);
+    }
+
+    /// <summary>Tells this instance's screens only, as for changes committed on another app instance.</summary>
+    public void Deliver(IReadOnlyList<long> tokenIds)
+    {
+        foreach (var tokenId in tokenIds)
         {
             foreach (var handler in _handlers)
             {

@@ -149,9 +149,10 @@ public sealed class QueueEngine(
             var today = await ServiceDateAsync(queue.FacilityId, ct);
             var usePriority = queue.PriorityLanesEnabled;
 
-            // The conditional update below loses only if another database client (e.g. a second app instance on
-            // PostgreSQL) took the same token in between; then the next candidate is tried.
-            for (var attempt = 0; attempt < 5; attempt++)
+            // The conditional update below loses only if another counter took the same token in between (on a
+            // database server, where counters call at the same moment); then the next candidate is tried. Every
+            // round has a winner, so a few dozen rounds cover any number of counters pressing at once.
+            for (var attempt = 0; attempt < 50; attempt++)
             {
                 var candidateId = await db.Tokens
                     .Where(t => t.QueueId == queue.Id && t.ServiceDate == today && t.State == TokenState.Waiting)

@@ -12,6 +12,12 @@ public interface IQueueEventSource
 {
     /// <summary>Receives every committed queue event until the returned handle is disposed.</summary>
     IDisposable Subscribe(Action<QueueEvent> handler);
+
+    /// <summary>
+    /// Runs the handler whenever events may have been missed (live updates from other app instances were cut off and
+    /// are back) until the returned handle is disposed: a screen then reloads what it shows.
+    /// </summary>
+    IDisposable SubscribeResync(Action handler);
 }
 
 /// <summary>
@@ -21,11 +27,18 @@ public interface IQueueEventSource
 public sealed class QueueEventHub(ILogger<QueueEventHub> logger) : IQueueEventPublisher, IQueueEventSource
 {
     private ImmutableArray<Action<QueueEvent>> _handlers = [];
+    private ImmutableArray<Action> _resyncHandlers = [];
 
     public IDisposable Subscribe(Action<QueueEvent> handler)
     {
         ImmutableInterlocked.Update(ref _handlers, list => list.Add(handler));
         return new Subscription(() => ImmutableInterlocked.Update(ref _handlers, list => list.Remove(handler)));
+    }
+
+    public IDisposable SubscribeResync(Action handler)
+    {
+        ImmutableInterlocked.Update(ref _resyncHandlers, list => list.Add(handler));
+        return new Subscription(() => ImmutableInterlocked.Update(ref _resyncHandlers, list => list.Remove(handler)));
     }
 
     public void Publish(QueueEvent queueEvent)
@@ -39,6 +52,22 @@ public sealed class QueueEventHub(ILogger<QueueEventHub> logger) : IQueueEventPu
             catch (Exception ex)
             {
                 logger.LogError(ex, "A queue event subscriber failed on {Kind} of token {Label}", queueEvent.Kind, queueEvent.Label);
+            }
+        }
+    }
+
+    /// <summary>Tells every subscriber that events may have been missed.</summary>
+    public void Resync()
+    {
+        foreach (var handler in _resyncHandlers)
+        {
+            try
+            {
+                handler();
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A queue event subscriber failed to resync");
             }
         }
     }

@@ -73,6 +73,29 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
     }
 
     [Fact]
+    public async Task WhenLiveUpdatesMayHaveBeenMissedTheDeskReloadsAndShowsWhatItDidNotHear()
+    {
+        Services.AddSingleton<IQueueEventPublisher>(new Unheard());
+        var queue = await Db.QueueIdAsync("registration");
+        var desk = RenderDesk();
+        desk.WaitForAssertion(() => Assert.Equal("true", desk.Find("#desk").GetAttribute("data-live")));
+        await WithServiceAsync<QueueEngine, IssuedToken>(e => e.IssueAsync(new IssueTokenRequest(queue, TokenSource.WalkIn)));
+        Assert.DoesNotContain("R-001", desk.Find("#waiting").TextContent);
+
+        Services.GetRequiredService<QueueEventHub>().Resync();
+
+        desk.WaitForAssertion(() => Assert.Contains("R-001", desk.Find("#waiting").TextContent));
+    }
+
+    /// <summary>Commits whose events never reach the screens, as while Redis is away from another instance.</summary>
+    private sealed class Unheard : IQueueEventPublisher
+    {
+        public void Publish(QueueEvent queueEvent)
+        {
+        }
+    }
+
+    [Fact]
     public async Task CallNextCallsTheFirstWaitingTokenAsTheSignedInClerkAndSaysWhoCalledIt()
     {
         var queue = await Db.QueueIdAsync("registration");

@@ -147,7 +147,7 @@ public sealed class PatientMatchingTests : IAsyncLifetime
         await using (var db = _db.CreateDbContext())
         {
             Assert.Equal("irfan", await db.Patients.Where(p => p.Id == id).Select(p => p.NameKey).SingleAsync());
-            await db.Database.ExecuteSqlRawAsync("UPDATE Patients SET NameKey = ''");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Patients" SET "NameKey" = ''""");
         }
 
         await using (var db = _db.CreateDbContext())

@@ -37,7 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task LaunchAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>The system's Chromium, headless.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -47,14 +52,16 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync",
             ],
         });
-    }
 
     /// <summary>A fresh browser context (its own cookies and storage) with a page of the given size.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 768) => NewPageAsync(Browser, BaseAddress, width, height);
+
+    /// <summary>A fresh browser context on the app at <paramref name="baseAddress"/>, in India's locale and time zone.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-IN",
             TimezoneId = "Asia/Kolkata",

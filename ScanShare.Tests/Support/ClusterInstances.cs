@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ScanShare.Core.Data;
 using ScanShare.Core.Facilities;
 using ScanShare.Tests.Support.Servers;
+using ScanShare.Web.Hosting;
 using ScanShare.Web.Simulator;
 
 namespace ScanShare.Tests.Support;

@@ -36,7 +36,7 @@ public abstract class EngineComponentTest : ComponentTest
     {
         Db = await TestDatabase.CreateAsync();
         Services.AddSingleton<TimeProvider>(Db.Clock);
-        Services.AddScanShareCore(Db.ConnectionString);
+        Services.AddScanShareCore(Db.Connection);
     }
 
     public override async Task DisposeAsync()

@@ -11,9 +11,12 @@ public static class CounterDeskPage
     /// sent to headless Chromium's own print, which can hold the page's key events for a while (a counter PC prints
     /// silently to its thermal printer).
     /// </summary>
-    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code, string userName = "clerk", int width = 1366, int height = 768)
+    public static async Task<IPage> OpenAsync(BrowserFixture browser, string code, string userName = "clerk", int width = 1366, int height = 768) =>
+        await OpenAsync(await browser.NewPageAsync(width, height), code, userName);
+
+    /// <summary>As above, in a page of the caller's (e.g. on one of several app instances).</summary>
+    public static async Task<IPage> OpenAsync(IPage page, string code, string userName)
     {
-        var page = await browser.NewPageAsync(width, height);
         await WatchPrintingAsync(page);
         await StaffSignIn.SignInAsync(page, userName, code);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/counter/IN0710000123/{code}$"));

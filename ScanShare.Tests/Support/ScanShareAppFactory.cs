@@ -53,7 +53,7 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         {
             Clock = Clock,
             Settings = Settings,
-            Database = Database,
+            Database = Database ?? _defaultDatabase,
         };
     }
 
@@ -84,7 +84,7 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting(FacilityConfiguration.FileSetting, FacilityFile);
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}", DataDirectory);
-        if (Database is { } database)
+        if ((Database ?? DefaultDatabase()) is { } database)
         {
             builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", database.Provider.ToString());
             builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", database.ConnectionString);
@@ -119,6 +119,14 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
             }
         });
     }
+
+    private DatabaseConnection? _defaultDatabase;
+
+    /// <summary>With the suite run on PostgreSQL, a fresh database of its own; made once, so a restart finds it again.</summary>
+    private DatabaseConnection? DefaultDatabase() =>
+        TestDatabase.DefaultProvider == DatabaseProvider.PostgreSQL
+            ? _defaultDatabase ??= TestDatabase.NewPostgresDatabaseAsync().GetAwaiter().GetResult()
+            : null;
 
     /// <summary>Every line the app logged.</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();

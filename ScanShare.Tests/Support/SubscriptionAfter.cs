@@ -13,4 +13,6 @@ public sealed class SubscriptionAfter(IQueueEventSource source, Action before) :
         before();
         return source.Subscribe(handler);
     }
+
+    public IDisposable SubscribeResync(Action handler) => source.SubscribeResync(handler);
 }

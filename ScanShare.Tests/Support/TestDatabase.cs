@@ -36,10 +36,19 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>09:00 in India on a working day.</summary>
     public static readonly DateTimeOffset MorningInIndia = new(2026, 11, 23, 3, 30, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The provider of tests that name none: SQLite, unless <c>SCANSHARE_TEST_PROVIDER=PostgreSQL</c> runs the whole
+    /// suite on the throwaway PostgreSQL server.
+    /// </summary>
+    public static DatabaseProvider DefaultProvider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("SCANSHARE_TEST_PROVIDER"), ignoreCase: true, out var chosen)
+            ? chosen
+            : DatabaseProvider.Sqlite;
+
     public static async Task<TestDatabase> CreateAsync(
-        FacilitySettings? facility = null, DateTimeOffset? start = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        FacilitySettings? facility = null, DateTimeOffset? start = null, DatabaseProvider? provider = null)
     {
-        var connection = provider == DatabaseProvider.PostgreSQL ? await NewPostgresDatabaseAsync() : null;
+        var connection = (provider ?? DefaultProvider) == DatabaseProvider.PostgreSQL ? await NewPostgresDatabaseAsync() : null;
         var database = new TestDatabase(start ?? MorningInIndia, connection);
         await using var db = database.CreateDbContext();
         await ScanShareDatabase.MigrateAsync(db);

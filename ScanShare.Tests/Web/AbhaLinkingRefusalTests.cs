@@ -90,7 +90,7 @@ public sealed class AbhaLinkingRefusalTests
         clock.Advance(TimeSpan.FromSeconds(61));
         await SweepAsync(app);
         var second = await desk.WaitForLinkTokenAsync(tokenId, l => l.State == LinkTokenState.Refused && l.FailureStreak == 2);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddMinutes(2), second.RetryAfter);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddMinutes(2), second.RetryAfter!.Value, TimeSpan.FromMicroseconds(1));
         clock.Advance(TimeSpan.FromSeconds(61));
         await SweepAsync(app);
         Assert.Equal(2, desk.CallsFor(patient.AbhaAddress, LinkingCall.GenerateToken).Count);

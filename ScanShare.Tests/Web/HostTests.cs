@@ -22,6 +22,19 @@ public sealed class HostTests(ScanShareAppFactory app) : IClassFixture<ScanShare
     }
 
     [Fact]
+    public async Task ReadinessChecksTheDatabaseAndLivenessNothing()
+    {
+        var client = app.CreateClient();
+        using var ready = await client.GetAsync("/health/ready");
+        using var live = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(["database"], (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateObject().Select(c => c.Name));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Empty((await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateObject());
+    }
+
+    [Fact]
     public async Task HomePageShowsTheConfiguredFacilityAndItsCounters()
     {
         var html = await (await app.CreateStaffClientAsync("supervisor")).GetStringAsync("/");

@@ -7,16 +7,26 @@ namespace ScanShare.Web.Health;
 
 public static class HealthApi
 {
+    /// <summary>The tag of the checks that must pass before a load balancer sends this instance work.</summary>
+    public const string Ready = "ready";
+
     public static WebApplicationBuilder AddScanShareHealthChecks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddDbContextCheck<ScanShareDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<ScanShareDbContext>("database", tags: [Ready]);
         return builder;
     }
 
-    /// <summary><c>/health</c> answers 200 with each check's status, or 503 when the database is unreachable.</summary>
+    /// <summary>
+    /// <c>/health</c> answers 200 with each check's status, or 503 when one fails; <c>/health/ready</c> the same over
+    /// the checks a load balancer needs; <c>/health/live</c> 200 while the process runs, checking nothing.
+    /// </summary>
     public static IEndpointRouteBuilder MapScanShareHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
+            .DisableHttpMetrics();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteJsonAsync })
+            .DisableHttpMetrics();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync })
             .DisableHttpMetrics();
         return endpoints;
     }

@@ -8,11 +8,12 @@ namespace ScanShare.Web.Components.Shared;
 
 /// <summary>
 /// A page that shows today's overview of the signed-in member of staff's facilities and refreshes it whenever the
-/// queue engine commits a change.
+/// queue engine commits a change, or when it may have missed some.
 /// </summary>
 public abstract class LiveOverviewBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private IDisposable? _resync;
     private int _version;
     private StaffScope? _staff;
 
@@ -33,6 +34,7 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
         if (firstRender)
         {
             _subscription = QueueEvents.Subscribe(_ => InvokeAsync(RefreshAndRenderAsync));
+            _resync = QueueEvents.SubscribeResync(() => InvokeAsync(RefreshAndRenderAsync));
 
             // Anything committed between the first load and the subscription would otherwise stay unseen until the next event.
             await RefreshAndRenderAsync();
@@ -61,6 +63,7 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
+        _resync?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
