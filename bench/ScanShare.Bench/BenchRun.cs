@@ -9,7 +9,7 @@ using ScanShare.Bench.Reporting;
 namespace ScanShare.Bench;
 
 /// <summary>What one app configuration did: its phases, as reported, and the database's verdict.</summary>
-public sealed record AppResult(IReadOnlyList<PhaseRun> Phases, IReadOnlyList<PhaseReport> Reports, DatabaseVerdict Verdict);
+public sealed record AppResult(IReadOnlyList<PhaseRun> Phases, IReadOnlyList<PhaseReport> Reports, DatabaseVerdict Verdict, int? Deadlocks);
 
 /// <summary>
 /// The whole run: the bare baseline and then the app, each through a warm-up, the open-loop rates and the
@@ -68,7 +68,7 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
         var verdict = await DatabaseChecks.VerifyAsync(app.CreateDbContext, acceptedRequestIds, settings.DrainTimeout);
         Func<SendRecord, bool>? crossesBus = app.Instances.Count > 1 ? send => app.CrossesBus(send.UpstreamPort) : null;
         var reports = new AppMeasurements(plan, appPhases, verdict, subscribers, callbacks, crossesBus).Reports(app.Name, WarmUp);
-        return new AppResult(appPhases, reports, verdict);
+        return new AppResult(appPhases, reports, verdict, app.Deadlocks);
     }
 
     private async Task<IReadOnlyList<PhaseRun>> RunPhasesAsync(

@@ -22,6 +22,7 @@ public sealed class AppCluster : ILoadTarget
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly List<ScanShareHost> _instances = [];
     private NginxProxy? _proxy;
+    private PostgresServer? _postgres;
 
     private AppCluster(string name) => Name = name;
 
@@ -47,6 +48,9 @@ public sealed class AppCluster : ILoadTarget
     /// <summary>True when a share taken by the instance at this port reaches the screens only through the bus.</summary>
     public bool CrossesBus(int upstreamPort) => _instances.Count > 1 && upstreamPort != 0 && upstreamPort != ScreensInstance.BaseAddress.Port;
 
+    /// <summary>Deadlocks PostgreSQL reported so far; null on SQLite.</summary>
+    public int? Deadlocks => _postgres?.DeadlocksInLog();
+
     public static string Describe(DatabaseKind database, int instances) =>
         $"{(database == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL")} × {instances}";
 
@@ -69,6 +73,7 @@ public sealed class AppCluster : ILoadTarget
             progress.WriteLine("Starting a throwaway PostgreSQL server…");
             var postgres = await PostgresServer.StartAsync();
             cluster._servers.Add(postgres);
+            cluster._postgres = postgres;
             await postgres.CreateDatabaseAsync("scanshare");
             RedisServer? redis = null;
             if (instances > 1)

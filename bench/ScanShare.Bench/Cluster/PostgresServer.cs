@@ -22,6 +22,10 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Maximum Pool Size=64";
 
+    /// <summary>How many times the server broke a deadlock by failing one of the transactions (each is retried by the app).</summary>
+    public int DeadlocksInLog() =>
+        File.ReadLines(Path.Combine(_directory, "server.log")).Count(line => line.Contains("deadlock detected", StringComparison.Ordinal));
+
     public static async Task<PostgresServer> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "scanshare-bench-pg-" + Guid.NewGuid().ToString("N"));

@@ -19,7 +19,8 @@ public sealed record CompareRow(
     int? LostCallbacks,
     int Non2xx,
     int Errors5xx,
-    double MaxPhaseCpuPercent)
+    double MaxPhaseCpuPercent,
+    int? Deadlocks = null)
 {
     public static CompareRow Baseline(IReadOnlyList<PhaseRun> phases)
     {
@@ -34,7 +35,7 @@ public sealed record CompareRow(
         var max = result.Reports.Single(p => p.Phase == BenchRun.MaxPhase);
         var at200 = result.Reports.Single(p => p.OfferedRate == BenchSettings.LatencyTargetRate);
         return new CompareRow(target, max.AcceptedPerSecond, max.CallbacksPerSecond, at200.P99Ms, at200.ScanToPush, crossesBus,
-            result.Verdict.DuplicateTokens, result.Verdict.LostCallbacks, result.Phases.Sum(p => p.Non2xx), result.Phases.Sum(p => p.ServerErrors), max.CpuPercent);
+            result.Verdict.DuplicateTokens, result.Verdict.LostCallbacks, result.Phases.Sum(p => p.Non2xx), result.Phases.Sum(p => p.ServerErrors), max.CpuPercent, result.Deadlocks);
     }
 }
 
@@ -66,8 +67,8 @@ public sealed record CompareReport(
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Cores} cores, {Os}, {Runtime}; {Subscribers} live hub subscribers, {MaxConcurrency} shares in flight in the max phase. " +
             $"Other work on the machine: {Load(LoadBeforeRun)} before the run, {Load(LoadAfterRun)} after it.");
         md.AppendLine();
-        md.AppendLine("| target | max shares/s (closed loop) | × bare | × SQLite × 1 | callbacks/s in the max phase | accept p99 at 200/s | scan→screen p50 / p99 at 200/s | duplicate tokens | lost callbacks | non-2xx / 5xx | CPU % in max |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| target | max shares/s (closed loop) | × bare | × SQLite × 1 | callbacks/s in the max phase | accept p99 at 200/s | scan→screen p50 / p99 at 200/s | duplicate tokens | lost callbacks | non-2xx / 5xx | deadlocks retried | CPU % in max |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in Rows)
         {
             var screen = row.ScanToScreenAt200 is { Count: > 0 } p
@@ -76,7 +77,7 @@ public sealed record CompareReport(
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {row.Target} | {row.MaxPerSecond:0} | {row.MaxPerSecond / baseline.MaxPerSecond:0.000} | {(row == baseline ? "–" : (row.MaxPerSecond / sqlite.MaxPerSecond).ToString("0.00", CultureInfo.InvariantCulture))} | " +
                 $"{(row.CallbacksPerSecondDuringMax is { } c ? c.ToString("0", CultureInfo.InvariantCulture) : "–")} | {row.AcceptP99MsAt200:0.0} ms | {screen} | " +
-                $"{(row.DuplicateTokens?.ToString(CultureInfo.InvariantCulture) ?? "–")} | {(row.LostCallbacks?.ToString(CultureInfo.InvariantCulture) ?? "–")} | {row.Non2xx} / {row.Errors5xx} | {row.MaxPhaseCpuPercent:0} |");
+                $"{(row.DuplicateTokens?.ToString(CultureInfo.InvariantCulture) ?? "–")} | {(row.LostCallbacks?.ToString(CultureInfo.InvariantCulture) ?? "–")} | {row.Non2xx} / {row.Errors5xx} | {(row.Deadlocks?.ToString(CultureInfo.InvariantCulture) ?? "–")} | {row.MaxPhaseCpuPercent:0} |");
         }
 
         md.AppendLine();
