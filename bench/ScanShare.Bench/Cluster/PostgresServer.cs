@@ -9,7 +9,7 @@ namespace ScanShare.Bench.Cluster;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private static readonly string Binaries = Environment.GetEnvironmentVariable("PG_BIN") ?? "/usr/lib/postgresql/15/bin";
+    private static readonly string Binaries = Environment.GetEnvironmentVariable("PG_BIN") ?? FindBinaries();
     private readonly string _directory;
     private readonly int _port;
 
@@ -59,6 +59,20 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             Directory.Delete(_directory, recursive: true);
         }
+    }
+
+    /// <summary>initdb on the PATH, or else the newest of Debian's and Ubuntu's side-by-side versions.</summary>
+    private static string FindBinaries()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl")));
+        const string debian = "/usr/lib/postgresql";
+        return onPath
+            ?? (Directory.Exists(debian)
+                ? Directory.GetDirectories(debian).Select(v => Path.Combine(v, "bin")).Where(Directory.Exists)
+                    .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var major) ? major : 0).FirstOrDefault()
+                : null)
+            ?? throw new InvalidOperationException("PostgreSQL's initdb and pg_ctl were not found: install PostgreSQL or set PG_BIN to their folder.");
     }
 
     private static Task<string> AsPostgres(string tool, params string[] arguments) =>
