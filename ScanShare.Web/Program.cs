@@ -34,6 +34,7 @@ var app = builder.Build();
 app.CheckSettings();
 
 app.UseTransportSecurity();
+app.UseInstanceAffinity();
 app.UseSecurityHeaders();
 app.UseScanShareErrorHandling();
 app.UseHeadAsGet();

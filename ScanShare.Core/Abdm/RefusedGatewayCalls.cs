@@ -12,9 +12,14 @@ public static class RefusedGatewayCalls
     public const int MaxPathLength = 200;
     public const int MaxReasonLength = 300;
 
-    /// <summary>Counts the refusals, one update (or insert) per hour, path, status and reason; the caller serializes writers.</summary>
+    /// <summary>
+    /// Counts the refusals in one transaction, one update (or insert) per hour, path, status and reason. On SQLite the
+    /// caller serializes writers; on a database server another instance may insert the same row first, and then the
+    /// caller counts again (see <see cref="DatabaseConflicts"/>).
+    /// </summary>
     public static async Task CountAsync(ScanShareDbContext db, IEnumerable<GatewayRefusal> refusals, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var groups = refusals
             .Select(r => r with { Path = Clip(r.Path, MaxPathLength), Reason = Clip(r.Reason, MaxReasonLength) })
             .GroupBy(r => (Hour: HourOf(r.At), r.Path, r.Status, r.Reason));
@@ -37,6 +42,7 @@ public static class RefusedGatewayCalls
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static DateTime HourOf(DateTime at) => new(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);

@@ -53,6 +53,30 @@ public sealed class TwoInstanceTests
     }
 
     [Fact]
+    public async Task InstancesStartingAtTheSameMomentOnAnEmptyDatabaseSetItUpOnce()
+    {
+        var database = await TestDatabase.NewEmptyPostgresDatabaseAsync();
+        var instances = Enumerable.Range(0, 3).Select(_ => new ScanShareAppFactory { Database = database }).ToList();
+        try
+        {
+            await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.UseRealServer())));
+
+            await using var db = instances[0].CreateDbContext();
+            Assert.Equal(1, await db.Facilities.CountAsync());
+            Assert.Equal(4, await db.Counters.CountAsync());
+            Assert.Equal(await db.Users.Select(u => u.UserName).Distinct().CountAsync(), await db.Users.CountAsync());
+            Assert.Equal(3, await db.Roles.CountAsync());
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task WhenAnInstanceIsKilledMidLoadTheOtherFinishesAndEveryAcceptedShareGetsItsCallback()
     {
         await using var cluster = await ClusterInstances.StartAsync();

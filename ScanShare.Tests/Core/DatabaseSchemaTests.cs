@@ -24,7 +24,7 @@ public sealed class DatabaseSchemaTests
     [Fact]
     public async Task OutboxReadsSeekTheirPartialIndexes()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
         var now = database.Clock.GetUtcNow().UtcDateTime;
 
@@ -39,7 +39,7 @@ public sealed class DatabaseSchemaTests
     [Fact]
     public async Task TheSharePathsLinkTokenReadSeeksItsIndexWithoutASort()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
 
         var plan = await QueryPlanAsync(database, db.LinkTokens.LatestOf(1, 42).ToQueryString());
@@ -51,7 +51,7 @@ public sealed class DatabaseSchemaTests
     [Fact]
     public async Task LinkingReadsSeekTheirPartialIndexes()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
         var now = database.Clock.GetUtcNow().UtcDateTime;
 

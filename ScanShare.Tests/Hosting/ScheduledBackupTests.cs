@@ -13,7 +13,7 @@ public sealed class ScheduledBackupTests
     [Fact]
     public async Task TheFirstBackupIsTakenAtStartThenOneEveryIntervalKeepingTheNewestOnes()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: DatabaseProvider.Sqlite);
         var clock = new FakeTimeProvider(TestDatabase.MorningInIndia);
         var location = new DatabaseLocation(database.ConnectionString);
         var options = new BackupOptions { Interval = TimeSpan.FromDays(1), KeepCount = 3, KeepDays = 30 };
@@ -75,7 +75,7 @@ public sealed class ScheduledBackupTests
     [Fact]
     public async Task TheAppTakesABackupAtStartWhenScheduledBackupsAreOn()
     {
-        await using var factory = new ScanShareAppFactory();
+        await using var factory = new ScanShareAppFactory { OnSqliteFile = true };
         var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Backup:Enabled", "true"));
         _ = app.Services;
 

@@ -54,6 +54,7 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
             Clock = Clock,
             Settings = Settings,
             Database = Database ?? _defaultDatabase,
+            OnSqliteFile = OnSqliteFile,
         };
     }
 
@@ -122,9 +123,12 @@ public class ScanShareAppFactory : WebApplicationFactory<Program>
 
     private DatabaseConnection? _defaultDatabase;
 
+    /// <summary>For tests of the SQLite file itself (backup, restore, first start): never on a database server.</summary>
+    public bool OnSqliteFile { get; init; }
+
     /// <summary>With the suite run on PostgreSQL, a fresh database of its own; made once, so a restart finds it again.</summary>
     private DatabaseConnection? DefaultDatabase() =>
-        TestDatabase.DefaultProvider == DatabaseProvider.PostgreSQL
+        TestDatabase.DefaultProvider == DatabaseProvider.PostgreSQL && !OnSqliteFile
             ? _defaultDatabase ??= TestDatabase.NewPostgresDatabaseAsync().GetAwaiter().GetResult()
             : null;
 

@@ -72,6 +72,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return DatabaseConnection.Postgres(await server.CreateDatabaseAsync(template));
     }
 
+    /// <summary>A database on the throwaway PostgreSQL server with nothing in it, not even the schema.</summary>
+    public static async Task<DatabaseConnection> NewEmptyPostgresDatabaseAsync() =>
+        DatabaseConnection.Postgres(await (await PostgresServer.SharedAsync()).CreateDatabaseAsync());
+
     public ScanShareDbContext CreateDbContext() => Connection.CreateDbContext();
 
     /// <summary>An engine with its own DbContext, as one request or one clerk's action gets.</summary>

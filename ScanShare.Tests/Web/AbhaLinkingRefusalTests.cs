@@ -27,7 +27,7 @@ public sealed class AbhaLinkingRefusalTests
         var waiting = await desk.WaitForVisitAsync(tokenId, v => v.State == VisitLinkState.AwaitingToken);
 
         Assert.Equal("ABDM-1027", refused.ErrorCode);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddHours(24), refused.RetryAfter);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddHours(24), refused.RetryAfter!.Value, TimeSpan.FromMicroseconds(1));
         Assert.Contains("ABDM-1027", waiting.Problem);
         await SweepAsync(app);
         clock.Advance(TimeSpan.FromHours(23.9));

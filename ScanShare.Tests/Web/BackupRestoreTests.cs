@@ -16,7 +16,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task BackupsTakenWhileSharesArriveHoldEveryShareAcknowledgedBeforeThemAndPassTheIntegrityCheck()
     {
-        await using var app = new ScanShareAppFactory();
+        await using var app = new ScanShareAppFactory { OnSqliteFile = true };
         var gateway = new GatewayClient(app);
         var acknowledged = new ConcurrentQueue<Guid>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -69,7 +69,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task ARestoreRefusedWhileTheAppRunsThenBringsBackTheBackupWithItsSignInsAndKeepsTheReplacedFile()
     {
-        var first = new ScanShareAppFactory();
+        var first = new ScanShareAppFactory { OnSqliteFile = true };
         var gateway = new GatewayClient(first);
         var clerkCookies = await first.SignInCookiesAsync("clerk");
         var beforeBackup = Guid.NewGuid();
@@ -103,7 +103,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         }
 
         // The keys came from the database: a server with a database of its own does not know the session.
-        await using var stranger = new ScanShareAppFactory();
+        await using var stranger = new ScanShareAppFactory { OnSqliteFile = true };
         Assert.Equal(HttpStatusCode.Redirect, await HomePageStatusAsync(stranger, clerkCookies));
     }
 

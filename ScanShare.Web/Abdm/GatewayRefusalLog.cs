@@ -69,10 +69,14 @@ public sealed class GatewayRefusalLog(
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
-            using var turn = await writeGate.EnterAsync(cancellationToken);
-            await RefusedGatewayCalls.CountAsync(db, batch, cancellationToken);
+            await DatabaseConflicts.RetryAsync<object>(async _ =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
+                using var turn = await writeGate.EnterAsync(cancellationToken);
+                await RefusedGatewayCalls.CountAsync(db, batch, cancellationToken);
+                return batch;
+            });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -83,6 +83,7 @@ public static class DatabaseHosting
                     ?? throw new InvalidOperationException($"A restore of {file} is in progress; start ScanShare again once it has finished.");
             }
 
+            await using var setup = await SetupLock.TakeAsync(db, cancellationToken);
             await ScanShareDatabase.MigrateAsync(db, cancellationToken);
 
             var facilities = catalog.Value.Facilities;

@@ -20,6 +20,7 @@ internal sealed class StaffAccountsSetup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        await using var setup = await SetupLock.TakeAsync(scope.ServiceProvider.GetRequiredService<ScanShareDbContext>(), cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         foreach (var role in StaffRoles.All)
