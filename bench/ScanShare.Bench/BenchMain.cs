@@ -65,7 +65,7 @@ public static class BenchMain
 
     private static string DocsPath() => Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
         {
@@ -75,6 +75,6 @@ public static class BenchMain
             }
         }
 
-        throw new InvalidOperationException("Run the benchmark from inside the ScanShare repository: docs/benchmarks.md is written there.");
+        throw new InvalidOperationException("Run the benchmark from inside the ScanShare repository: docs/benchmarks.md is written there, and a cluster takes its nginx configuration from deploy/cluster.");
     }
 }

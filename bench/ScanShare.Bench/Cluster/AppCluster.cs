@@ -84,18 +84,19 @@ public sealed class AppCluster : ILoadTarget
             }
 
             var channel = "scanshare-bench-" + Guid.NewGuid().ToString("N");
-            var first = ScanShareHost.Start(BenchFacility.Create(), new InstanceOptions(postgres.ConnectionString("scanshare"), null, redis?.ConnectionString, channel));
+            var firstPort = instances > 1 ? LoopbackPorts.FreeRange(instances) : 0;
+            var first = ScanShareHost.Start(BenchFacility.Create(), new InstanceOptions(postgres.ConnectionString("scanshare"), null, redis?.ConnectionString, channel), firstPort);
             cluster._instances.Add(first);
             var gateway = new Uri(first.BaseAddress, "simulator/gateway/");
             for (var i = 1; i < instances; i++)
             {
-                cluster._instances.Add(ScanShareHost.Start(BenchFacility.Create(), new InstanceOptions(postgres.ConnectionString("scanshare"), gateway, redis?.ConnectionString, channel)));
+                cluster._instances.Add(ScanShareHost.Start(BenchFacility.Create(), new InstanceOptions(postgres.ConnectionString("scanshare"), gateway, redis?.ConnectionString, channel), firstPort + i));
             }
 
             if (instances > 1)
             {
                 progress.WriteLine($"Starting nginx in front of {instances} instances…");
-                cluster._proxy = await NginxProxy.StartAsync([.. cluster._instances.Select(i => i.BaseAddress)]);
+                cluster._proxy = await NginxProxy.StartAsync(BenchMain.RepositoryRoot(), firstPort, instances);
             }
 
             return cluster;

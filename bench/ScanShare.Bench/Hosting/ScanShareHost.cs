@@ -46,10 +46,11 @@ public sealed class ScanShareHost : WebApplicationFactory<Program>, ILoadTarget
 
     public SimulatorInbox Inbox => Services.GetRequiredService<SimulatorInbox>();
 
-    public static ScanShareHost Start(FacilitySettings facility, InstanceOptions? options = null)
+    /// <param name="port">0: any free port.</param>
+    public static ScanShareHost Start(FacilitySettings facility, InstanceOptions? options = null, int port = 0)
     {
         var host = new ScanShareHost(facility, options ?? new InstanceOptions());
-        host.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         host.StartServer();
         host.BaseAddress = host.ClientOptions.BaseAddress;
         return host;
