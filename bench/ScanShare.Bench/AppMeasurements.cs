@@ -11,7 +11,8 @@ namespace ScanShare.Bench;
 /// scheduled send to the push), per phase.
 /// </summary>
 public sealed class AppMeasurements(
-    SharePlan plan, IReadOnlyList<PhaseRun> phases, DatabaseVerdict verdict, LiveSubscribers subscribers, CallbackWatch callbacks)
+    SharePlan plan, IReadOnlyList<PhaseRun> phases, DatabaseVerdict verdict, LiveSubscribers subscribers, CallbackWatch callbacks,
+    Func<SendRecord, bool>? countsForPush = null)
 {
     public IReadOnlyList<PhaseReport> Reports(string target, string skippedPhase)
     {
@@ -47,7 +48,8 @@ public sealed class AppMeasurements(
         var byPhase = new Dictionary<string, List<double>>();
         foreach (var receipt in subscribers.Receipts)
         {
-            if (verdict.IssuedTokens.TryGetValue(receipt.TokenId, out var token) && sends.TryGetValue(token.RequestId, out var sent))
+            if (verdict.IssuedTokens.TryGetValue(receipt.TokenId, out var token) && sends.TryGetValue(token.RequestId, out var sent)
+                && (countsForPush is null || countsForPush(sent.Send)))
             {
                 if (!byPhase.TryGetValue(sent.Phase, out var latencies))
                 {

@@ -25,12 +25,37 @@ public static class BenchMain
         }
 
         var settings = BenchSettings.FromArgs(args);
+        if (settings.Compare)
+        {
+            var comparison = await new CompareRun(settings, Console.Error).RunAsync();
+            Console.WriteLine(comparison.ToJsonLine());
+            if (settings.WriteDocs)
+            {
+                MarkdownSummary.WriteBetween(DocsPath(), CompareReport.Begin, CompareReport.End, comparison.ToMarkdown());
+                Console.Error.WriteLine("Comparison written to docs/benchmarks.md");
+            }
+
+            return comparison.PromisesKept ? 0 : 2;
+        }
+
+        if (settings.BrowserScreens is { } browserScreens)
+        {
+            var screens = await new ScreensRun(settings, browserScreens, Console.Error).RunAsync();
+            Console.WriteLine(screens.ToJsonLine());
+            if (settings.WriteDocs)
+            {
+                MarkdownSummary.WriteBetween(DocsPath(), ScreensReport.Begin, ScreensReport.End, screens.ToMarkdown());
+                Console.Error.WriteLine("Screens figures written to docs/benchmarks.md");
+            }
+
+            return 0;
+        }
+
         var report = await new BenchRun(settings, Console.Error).RunAsync();
         Console.WriteLine(report.ToJsonLine());
         if (settings.WriteDocs)
         {
-            var path = Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
-            MarkdownSummary.WriteInto(path, report);
+            MarkdownSummary.WriteInto(DocsPath(), report);
             Console.Error.WriteLine("Summary written to docs/benchmarks.md");
         }
 
@@ -38,7 +63,9 @@ public static class BenchMain
         return report.DuplicateTokens == 0 && report.LostCallbacks == 0 && report.Errors5xx == 0 ? 0 : 2;
     }
 
-    private static string RepositoryRoot()
+    private static string DocsPath() => Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
         {
@@ -48,6 +75,6 @@ public static class BenchMain
             }
         }
 
-        throw new InvalidOperationException("Run the benchmark from inside the ScanShare repository: docs/benchmarks.md is written there.");
+        throw new InvalidOperationException("Run the benchmark from inside the ScanShare repository: docs/benchmarks.md is written there, and a cluster takes its nginx configuration from deploy/cluster.");
     }
 }

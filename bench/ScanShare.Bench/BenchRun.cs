@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using ScanShare.Bench.Checks;
+using ScanShare.Bench.Cluster;
 using ScanShare.Bench.Hosting;
 using ScanShare.Bench.Live;
 using ScanShare.Bench.Load;
 using ScanShare.Bench.Reporting;
 
 namespace ScanShare.Bench;
+
+/// <summary>What one app configuration did: its phases, as reported, and the database's verdict.</summary>
+public sealed record AppResult(IReadOnlyList<PhaseRun> Phases, IReadOnlyList<PhaseReport> Reports, DatabaseVerdict Verdict, int? Deadlocks);
 
 /// <summary>
 /// The whole run: the bare baseline and then the app, each through a warm-up, the open-loop rates and the
@@ -20,24 +24,41 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
     public async Task<BenchReport> RunAsync()
     {
         var loadBeforeRun = MachineLoad.Read();
-        await using var app = ScanShareHost.Start(BenchFacility.Create());
-        var (facilityId, queueIds) = await FacilityAsync(app);
+        await using var app = await AppCluster.StartAsync(settings.Database, settings.Instances, progress);
+        var plan = await PlanAsync(app);
+        var baseline = await BaselineAsync(plan);
+        var measured = await MeasureAppAsync(app, plan);
+        var baselineReports = baseline.Where(p => p.Name != WarmUp).Select(p => PhaseReport.From("Bare Kestrel", p)).ToList();
+        return Summarise(measured.Phases, measured.Reports, baselineReports, measured.Verdict) with { LoadBeforeRun = loadBeforeRun };
+    }
 
+    /// <summary>The shares of one app's run, signed with the keys of its gateway.</summary>
+    public async Task<SharePlan> PlanAsync(AppCluster app)
+    {
         var planSize = settings.WarmupRate * (int)settings.WarmupDuration.TotalSeconds
             + settings.OpenLoopRates.Sum(rate => rate * (int)settings.OpenLoopDuration.TotalSeconds)
             + settings.MaxPhaseShares;
         progress.WriteLine($"Preparing {planSize:N0} signed v3 shares…");
-        var plan = await SharePlan.CreateAsync(app.Keys, planSize);
+        return await SharePlan.CreateAsync(app.Keys, planSize);
+    }
 
-        IReadOnlyList<PhaseRun> baseline;
-        await using (var bare = await BareBaseline.StartAsync())
-        {
-            baseline = await RunPhasesAsync(bare, plan, wrapAround: true, settleAsync: () => Task.Delay(500), subscribers: null);
-        }
+    public async Task<IReadOnlyList<PhaseRun>> BaselineAsync(SharePlan plan)
+    {
+        await using var bare = await BareBaseline.StartAsync();
+        return await RunPhasesAsync(bare, plan, wrapAround: true, settleAsync: () => Task.Delay(500), subscribers: null);
+    }
 
+    /// <summary>
+    /// The app's phases with the live subscribers on its screens instance, then the database checks. Behind nginx,
+    /// scan to push counts only the shares another instance took, whose events reach the subscribers through the bus.
+    /// </summary>
+    public async Task<AppResult> MeasureAppAsync(AppCluster app, SharePlan plan)
+    {
+        var (facilityId, queueIds) = await FacilityAsync(app);
         progress.WriteLine($"Connecting {settings.Subscribers} live subscribers…");
-        var staffCookie = await StaffSignIn.CookieHeaderAsync(app.BaseAddress);
-        await using var subscribers = await LiveSubscribers.ConnectAsync(app.BaseAddress, settings.Subscribers, facilityId, queueIds, staffCookie);
+        var screens = app.ScreensInstance.BaseAddress;
+        var staffCookie = await StaffSignIn.CookieHeaderAsync(screens);
+        await using var subscribers = await LiveSubscribers.ConnectAsync(screens, settings.Subscribers, facilityId, queueIds, staffCookie);
         using var callbacks = new CallbackWatch(app.Inbox);
         var appPhases = await RunPhasesAsync(app, plan, wrapAround: false,
             settleAsync: () => DatabaseChecks.DrainOutboxAsync(app.CreateDbContext, SettleTimeout), subscribers);
@@ -45,10 +66,9 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
         progress.WriteLine("Draining the outbox and checking the database…");
         var acceptedRequestIds = appPhases.SelectMany(p => p.Sends).Where(s => s.Succeeded).Select(s => plan[s.PlanIndex].RequestId).ToHashSet();
         var verdict = await DatabaseChecks.VerifyAsync(app.CreateDbContext, acceptedRequestIds, settings.DrainTimeout);
-
-        var appReports = new AppMeasurements(plan, appPhases, verdict, subscribers, callbacks).Reports(app.Name, WarmUp);
-        var baselineReports = baseline.Where(p => p.Name != WarmUp).Select(p => PhaseReport.From("Bare Kestrel", p)).ToList();
-        return Summarise(appPhases, appReports, baselineReports, verdict) with { LoadBeforeRun = loadBeforeRun };
+        Func<SendRecord, bool>? crossesBus = app.Instances.Count > 1 ? send => app.CrossesBus(send.UpstreamPort) : null;
+        var reports = new AppMeasurements(plan, appPhases, verdict, subscribers, callbacks, crossesBus).Reports(app.Name, WarmUp);
+        return new AppResult(appPhases, reports, verdict, app.Deadlocks);
     }
 
     private async Task<IReadOnlyList<PhaseRun>> RunPhasesAsync(
@@ -124,7 +144,7 @@ public sealed class BenchRun(BenchSettings settings, TextWriter progress)
             targets);
     }
 
-    private static async Task<(int FacilityId, IReadOnlyList<int> QueueIds)> FacilityAsync(ScanShareHost app)
+    public static async Task<(int FacilityId, IReadOnlyList<int> QueueIds)> FacilityAsync(AppCluster app)
     {
         await using var db = app.CreateDbContext();
         var facilityId = await db.Facilities.Where(f => f.HipId == BenchFacility.HipId).Select(f => f.Id).SingleAsync();

@@ -21,6 +21,19 @@ public sealed record BenchSettings
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public bool WriteDocs { get; init; } = true;
 
+    public Cluster.DatabaseKind Database { get; init; } = Cluster.DatabaseKind.Sqlite;
+
+    /// <summary>App instances; more than one needs PostgreSQL, and puts redis-server and nginx in front.</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>One run of the same phases against the bare baseline, SQLite × 1, PostgreSQL × 1 and PostgreSQL × 2.</summary>
+    public bool Compare { get; init; }
+
+    /// <summary>Live screens opened in one instance: Chromium TV pages (real Blazor circuits) and hub connections.</summary>
+    public int? BrowserScreens { get; init; }
+
+    public int HubScreens { get; init; } = 1_000;
+
     /// <summary>The rate at which the latency targets (scan to push, on-share) are judged.</summary>
     public const int LatencyTargetRate = 200;
 
@@ -42,7 +55,21 @@ public sealed record BenchSettings
                 "--subscribers" => settings with { Subscribers = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 "--concurrency" => settings with { MaxConcurrency = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-docs" => settings with { WriteDocs = false },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --subscribers N, --concurrency N, --no-docs or --micro."),
+                "--provider" => settings with { Database = Enum.Parse<Cluster.DatabaseKind>(args[++i], ignoreCase: true) },
+                "--instances" => settings with { Instances = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--compare" => settings with
+                {
+                    Compare = true,
+                    OpenLoopRates = [50, 200],
+                    OpenLoopDuration = TimeSpan.FromSeconds(5),
+                    MaxDuration = TimeSpan.FromSeconds(10),
+                    WarmupDuration = TimeSpan.FromSeconds(2),
+                    MaxPhaseShares = 20_000,
+                },
+                "--screens" => settings with { BrowserScreens = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--hub-screens" => settings with { HubScreens = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --subscribers N, --concurrency N, --no-docs, " +
+                    "--provider sqlite|postgres, --instances N, --compare, --screens N [--hub-screens N], --micro or --reports."),
             };
         }
 

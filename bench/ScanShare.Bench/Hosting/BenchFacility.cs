@@ -2,10 +2,12 @@ using ScanShare.Core.Facilities;
 
 namespace ScanShare.Bench.Hosting;
 
-/// <summary>A busy district hospital: three queues and 24 counters, each with its own QR code.</summary>
+/// <summary>A busy district hospital: three queues, 24 counters, each with its own QR code, and a TV in the waiting hall.</summary>
 public static class BenchFacility
 {
     public const string HipId = "IN0910000777";
+    public const string DisplayCode = "opd-hall";
+    public const string DisplayKey = "bench-opd-hall-display-2026";
 
     public static FacilitySettings Create() => new()
     {
@@ -24,6 +26,7 @@ public static class BenchFacility
             .. Counters("PHARMACY", "Pharmacy Counter", "pharmacy", 6),
             .. Counters("LAB", "Lab Counter", "lab", 6),
         ],
+        Displays = [new() { Code = DisplayCode, Name = "OPD waiting hall", Key = DisplayKey, Languages = ["en"] }],
     };
 
     public static IReadOnlyList<string> CounterCodes { get; } = [.. Create().Counters.Select(c => c.Code)];

@@ -125,16 +125,25 @@ public sealed class LoadGenerator(HttpClient client, SharePlan plan, bool wrapAr
         }
 
         int status;
+        var upstreamPort = 0;
         try
         {
             using var response = await client.SendAsync(request);
             status = (int)response.StatusCode;
+            upstreamPort = UpstreamPort(response);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             status = 0;
         }
 
-        return new SendRecord(share.Index, status, scheduledAt, Timestamps.Now);
+        return new SendRecord(share.Index, status, scheduledAt, Timestamps.Now, upstreamPort);
     }
+
+    private static int UpstreamPort(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(Cluster.NginxProxy.UpstreamHeader, out var values)
+            && values.First() is var address && address.LastIndexOf(':') is var colon and > 0
+            && int.TryParse(address.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? port
+            : 0;
 }

@@ -1,7 +1,10 @@
 namespace ScanShare.Bench.Load;
 
-/// <summary>One share sent: which one, when it was due, when its answer came, and the HTTP status (0: no answer).</summary>
-public readonly record struct SendRecord(int PlanIndex, int Status, long ScheduledAt, long AnsweredAt)
+/// <summary>
+/// One share sent: which one, when it was due, when its answer came, the HTTP status (0: no answer) and, behind a
+/// proxy, the port of the instance that answered (0: not told).
+/// </summary>
+public readonly record struct SendRecord(int PlanIndex, int Status, long ScheduledAt, long AnsweredAt, int UpstreamPort = 0)
 {
     public bool Succeeded => Status is >= 200 and < 300;
 

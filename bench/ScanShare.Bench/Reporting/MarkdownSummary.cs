@@ -13,15 +13,17 @@ public static class MarkdownSummary
     private const string Begin = "<!-- bench:begin (written by the benchmark; edit outside these markers) -->";
     private const string End = "<!-- bench:end -->";
 
-    public static void WriteInto(string path, BenchReport report)
+    public static void WriteInto(string path, BenchReport report) => WriteBetween(path, Begin, End, Render(report));
+
+    /// <summary>Replaces what lies between the two markers, or appends them with the text at the end of the file.</summary>
+    public static void WriteBetween(string path, string beginMarker, string endMarker, string generated)
     {
-        var generated = Render(report);
-        var existing = File.Exists(path) ? File.ReadAllText(path) : $"# Benchmarks\n\n{Begin}\n{End}\n";
-        var begin = existing.IndexOf(Begin, StringComparison.Ordinal);
-        var end = existing.IndexOf(End, StringComparison.Ordinal);
+        var existing = File.Exists(path) ? File.ReadAllText(path) : $"# Benchmarks\n\n{beginMarker}\n{endMarker}\n";
+        var begin = existing.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = existing.IndexOf(endMarker, StringComparison.Ordinal);
         var updated = begin >= 0 && end > begin
-            ? existing[..(begin + Begin.Length)] + "\n" + generated + existing[end..]
-            : existing.TrimEnd() + $"\n\n{Begin}\n{generated}{End}\n";
+            ? existing[..(begin + beginMarker.Length)] + "\n" + generated + existing[end..]
+            : existing.TrimEnd() + $"\n\n{beginMarker}\n{generated}{endMarker}\n";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, updated);
     }
