@@ -49,8 +49,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        await app.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(60));
-        return app;
+        try
+        {
+            await app.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(60));
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Kills the process at once, as a crash or a pulled plug would.</summary>
