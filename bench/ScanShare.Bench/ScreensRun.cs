@@ -10,7 +10,8 @@ namespace ScanShare.Bench;
 
 /// <summary>
 /// What live screens cost one instance: the app's memory before and after opening hub connections, scan to screen
-/// with them open, then the memory before and after opening TV pages in Chromium (a Blazor circuit each). The app runs
+/// with them open, then the memory before and after opening TV pages in Chromium (a Blazor circuit each), and scan to
+/// screen again with those open too. The app runs
 /// in this process, so its memory is this process's: the managed heap after a full collection, and the working set.
 /// </summary>
 public sealed class ScreensRun(BenchSettings settings, int browserScreens, TextWriter progress)
@@ -23,7 +24,7 @@ public sealed class ScreensRun(BenchSettings settings, int browserScreens, TextW
     {
         var loadBeforeRun = MachineLoad.Read();
         await using var app = await AppCluster.StartAsync(settings.Database, 1, progress);
-        var plan = await SharePlan.CreateAsync(app.Keys, Rate * ((int)PhaseDuration.TotalSeconds + 2));
+        var plan = await SharePlan.CreateAsync(app.Keys, Rate * (2 * (int)PhaseDuration.TotalSeconds + 2));
         var (facilityId, queueIds) = await BenchRun.FacilityAsync(app);
 
         // The first queue events and page loads compile and cache what every later one reuses.
@@ -62,9 +63,23 @@ public sealed class ScreensRun(BenchSettings settings, int browserScreens, TextW
         var afterPages = Memory.Measure();
         progress.WriteLine($"{browser.Live} TV pages live: managed heap +{afterPages.HeapMb - beforePages.HeapMb:0.0} MB, working set +{afterPages.WorkingSetMb - beforePages.WorkingSetMb:0.0} MB");
 
+        // The same load again with the TV pages open too: they all show one display, so they share one board.
+        hubs.StartRecording();
+        var withTvs = await generator.OpenLoopAsync($"{Rate}/s with TVs", Rate, PhaseDuration, settings.MaxInFlight);
+        await DatabaseChecks.DrainOutboxAsync(app.CreateDbContext, TimeSpan.FromSeconds(15));
+        await Task.Delay(1_000);
+        hubs.StopRecording();
+        accepted.UnionWith(withTvs.Sends.Where(s => s.Succeeded).Select(s => plan[s.PlanIndex].RequestId));
+        var finalVerdict = await DatabaseChecks.VerifyAsync(app.CreateDbContext, accepted, settings.DrainTimeout);
+        var measuredWithTvs = new AppMeasurements(plan, [withTvs], finalVerdict, hubs, callbacks).Reports(app.Name, BenchRun.WarmUp).Single();
+        progress.WriteLine($"{Rate}/s with {browser.Live} TV pages open too: accept p99 {measuredWithTvs.P99Ms:0.0} ms, scan→screen p99 {measuredWithTvs.ScanToPush?.P99:0.0} ms");
+
         var (cores, os, runtime) = BenchReport.Machine();
         return new ScreensReport(app.Name, browserScreens, browser.Live, hubs.Count, before, afterHubs, beforePages, afterPages, Rate, measured.Sent, measured.Non2xx,
-            measured.P99Ms, measured.ScanToPush, measured.PushesExpected, verdict.DuplicateTokens, verdict.LostCallbacks, cores, os, runtime, loadBeforeRun);
+            measured.P99Ms, measured.ScanToPush, measured.PushesExpected, finalVerdict.DuplicateTokens, finalVerdict.LostCallbacks, cores, os, runtime, loadBeforeRun)
+        {
+            WithTvs = new ScreensPhase(measuredWithTvs.Sent, measuredWithTvs.Non2xx, measuredWithTvs.P99Ms, measuredWithTvs.ScanToPush),
+        };
     }
 }
 

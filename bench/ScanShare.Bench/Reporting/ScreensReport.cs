@@ -41,6 +41,9 @@ public sealed record ScreensReport(
 
     public DateTimeOffset RunAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The same load again once the TV pages are open too.</summary>
+    public ScreensPhase? WithTvs { get; init; }
+
     public double HeapKbPerCircuit => PerScreenKb(AfterTvPages.HeapMb - BeforeTvPages.HeapMb, TvPagesLive);
 
     public double WorkingSetKbPerCircuit => PerScreenKb(AfterTvPages.WorkingSetMb - BeforeTvPages.WorkingSetMb, TvPagesLive);
@@ -73,7 +76,19 @@ public sealed record ScreensReport(
             ? string.Create(CultureInfo.InvariantCulture, $"p50 {p.P50:0.0} ms, p90 {p.P90:0.0} ms, p99 {p.P99:0.0} ms, max {p.Max:0.0} ms over {p.Count:N0} pushes ({PushesExpected:N0} expected)")
             : "not measured";
         md.AppendLine(CultureInfo.InvariantCulture, $"With the {HubScreens} hub screens open (before the TV pages), {OfferedRate} shares/s for 10 s ({Sent} sent, {Non2xx} non-2xx): accept p99 {AcceptP99Ms:0.0} ms; " +
-            $"scan→screen on the hub screens {screen}. Duplicate tokens {DuplicateTokens}, lost callbacks {LostCallbacks}.");
+            $"scan→screen on the hub screens {screen}.");
+        if (WithTvs is { } tvs)
+        {
+            var tvScreen = tvs.ScanToScreen is { Count: > 0 } q
+                ? string.Create(CultureInfo.InvariantCulture, $"p50 {q.P50:0.0} ms, p90 {q.P90:0.0} ms, p99 {q.P99:0.0} ms, max {q.Max:0.0} ms over {q.Count:N0} pushes")
+                : "not measured";
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"With the {TvPagesLive} TV pages open too, the same {OfferedRate} shares/s for 10 s ({tvs.Sent} sent, {tvs.Non2xx} non-2xx): accept p99 {tvs.AcceptP99Ms:0.0} ms; " +
+                $"scan→screen on the hub screens {tvScreen}.");
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Over both phases: duplicate tokens {DuplicateTokens}, lost callbacks {LostCallbacks}.");
         md.AppendLine();
         md.AppendLine("```json");
         md.AppendLine(ToJsonLine());
@@ -83,3 +98,6 @@ public sealed record ScreensReport(
 
     private static double PerScreenKb(double deltaMb, int screens) => screens == 0 ? 0 : Math.Round(deltaMb * 1024 / screens, 1);
 }
+
+/// <summary>One measured phase of the screens run.</summary>
+public sealed record ScreensPhase(int Sent, int Non2xx, double AcceptP99Ms, Percentiles? ScanToScreen);
