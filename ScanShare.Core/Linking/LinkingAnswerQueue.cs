@@ -1,12 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using ScanShare.Core.Data;
 
 namespace ScanShare.Core.Linking;
 
 /// <summary>
 /// Group commit for the gateway's linking answers, as <see cref="Abdm.ShareIntakeQueue"/> does for shares: answers
 /// from concurrent requests are taken in by one writer, in one transaction, so each new patient's link-token answer
-/// does not cost the shares a commit of its own. Each request is answered after the commit that holds its answer.
+/// does not cost the shares a commit of its own. Each request is answered after the commit that holds its answer. On a
+/// database server, as for shares, each answer is taken in by its own request in a transaction of its own.
 /// </summary>
 public sealed class LinkingAnswerQueue : IAsyncDisposable
 {
@@ -15,22 +17,30 @@ public sealed class LinkingAnswerQueue : IAsyncDisposable
     private readonly Channel<PendingAnswer> _pending = Channel.CreateUnbounded<PendingAnswer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly Task _writer;
+    private readonly bool _grouped;
 
-    public LinkingAnswerQueue(IServiceScopeFactory scopes)
+    public LinkingAnswerQueue(IServiceScopeFactory scopes, DatabaseConnection database)
     {
         _scopes = scopes;
-        _writer = Task.Run(WriteAsync);
+        _grouped = database.Provider == DatabaseProvider.Sqlite;
+        _writer = _grouped ? Task.Run(WriteAsync) : Task.CompletedTask;
     }
 
-    public Task<LinkCallbackOutcome> ApplyAsync(LinkingAnswer answer, CancellationToken cancellationToken = default)
+    public async Task<LinkCallbackOutcome> ApplyAsync(LinkingAnswer answer, CancellationToken cancellationToken = default)
     {
+        if (!_grouped)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LinkingCallbacks>().ApplyAsync(answer);
+        }
+
         var pending = new PendingAnswer(answer);
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The app is shutting down and takes no more answers.");
         }
 
-        return pending.Outcome.Task.WaitAsync(cancellationToken);
+        return await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
     private async Task WriteAsync()
