@@ -34,6 +34,9 @@ public sealed record BenchSettings
 
     public int HubScreens { get; init; } = 1_000;
 
+    /// <summary>Counter desk pages the screens run opens after its TV pages, one per counter in turn.</summary>
+    public int DeskScreens { get; init; } = 24;
+
     /// <summary>The rate at which the latency targets (scan to push, on-share) are judged.</summary>
     public const int LatencyTargetRate = 200;
 
@@ -68,8 +71,9 @@ public sealed record BenchSettings
                 },
                 "--screens" => settings with { BrowserScreens = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 "--hub-screens" => settings with { HubScreens = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--desk-screens" => settings with { DeskScreens = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --subscribers N, --concurrency N, --no-docs, " +
-                    "--provider sqlite|postgres, --instances N, --compare, --screens N [--hub-screens N], --micro or --reports."),
+                    "--provider sqlite|postgres, --instances N, --compare, --screens N [--hub-screens N] [--desk-screens N], --micro or --reports."),
             };
         }
 

@@ -10,8 +10,8 @@ namespace ScanShare.Bench;
 
 /// <summary>
 /// What live screens cost one instance: the app's memory before and after opening hub connections, scan to screen
-/// with them open, then the memory before and after opening TV pages in Chromium (a Blazor circuit each), and scan to
-/// screen again with those open too. The app runs
+/// with them open, then the memory before and after opening TV pages and counter desks in Chromium (a Blazor circuit
+/// each), and scan to screen again with those open too. The app runs
 /// in this process, so its memory is this process's: the managed heap after a full collection, and the working set.
 /// </summary>
 public sealed class ScreensRun(BenchSettings settings, int browserScreens, TextWriter progress)
@@ -58,12 +58,20 @@ public sealed class ScreensRun(BenchSettings settings, int browserScreens, TextW
         progress.WriteLine($"Opening {browserScreens} TV pages in Chromium…");
         await using var browser = await BrowserScreens.LaunchAsync();
         var tvPage = new Uri(app.ScreensInstance.BaseAddress, $"tv/{BenchFacility.HipId}/{BenchFacility.DisplayCode}?key={BenchFacility.DisplayKey}");
-        await browser.OpenAsync(tvPage, browserScreens, progress);
+        var tvsLive = await browser.OpenAsync(_ => tvPage, browserScreens, "TV pages", progress);
         await Task.Delay(2_000);
         var afterPages = Memory.Measure();
-        progress.WriteLine($"{browser.Live} TV pages live: managed heap +{afterPages.HeapMb - beforePages.HeapMb:0.0} MB, working set +{afterPages.WorkingSetMb - beforePages.WorkingSetMb:0.0} MB");
+        progress.WriteLine($"{tvsLive} TV pages live: managed heap +{afterPages.HeapMb - beforePages.HeapMb:0.0} MB, working set +{afterPages.WorkingSetMb - beforePages.WorkingSetMb:0.0} MB");
 
-        // The same load again with the TV pages open too: they all show one display, so they share one board.
+        progress.WriteLine($"Opening {settings.DeskScreens} counter desks in Chromium…");
+        var desksLive = await browser.OpenAsync(
+            i => new Uri(app.ScreensInstance.BaseAddress, $"counter/{BenchFacility.HipId}/{BenchFacility.CounterCodes[i % BenchFacility.CounterCodes.Count]}"),
+            settings.DeskScreens, "desks", progress, StaffSignIn.Cookies(cookie, app.ScreensInstance.BaseAddress));
+        await Task.Delay(2_000);
+        var afterDesks = Memory.Measure();
+        progress.WriteLine($"{desksLive} desks live: managed heap +{afterDesks.HeapMb - afterPages.HeapMb:0.0} MB, working set +{afterDesks.WorkingSetMb - afterPages.WorkingSetMb:0.0} MB");
+
+        // The same load again with the TV pages and desks open too: the TVs all show one display, so they share one board.
         hubs.StartRecording();
         var withTvs = await generator.OpenLoopAsync($"{Rate}/s with TVs", Rate, PhaseDuration, settings.MaxInFlight);
         await DatabaseChecks.DrainOutboxAsync(app.CreateDbContext, TimeSpan.FromSeconds(15));
@@ -72,13 +80,14 @@ public sealed class ScreensRun(BenchSettings settings, int browserScreens, TextW
         accepted.UnionWith(withTvs.Sends.Where(s => s.Succeeded).Select(s => plan[s.PlanIndex].RequestId));
         var finalVerdict = await DatabaseChecks.VerifyAsync(app.CreateDbContext, accepted, settings.DrainTimeout);
         var measuredWithTvs = new AppMeasurements(plan, [withTvs], finalVerdict, hubs, callbacks).Reports(app.Name, BenchRun.WarmUp).Single();
-        progress.WriteLine($"{Rate}/s with {browser.Live} TV pages open too: accept p99 {measuredWithTvs.P99Ms:0.0} ms, scan→screen p99 {measuredWithTvs.ScanToPush?.P99:0.0} ms");
+        progress.WriteLine($"{Rate}/s with {tvsLive} TV pages and {desksLive} desks open too: accept p99 {measuredWithTvs.P99Ms:0.0} ms, scan→screen p99 {measuredWithTvs.ScanToPush?.P99:0.0} ms");
 
         var (cores, os, runtime) = BenchReport.Machine();
-        return new ScreensReport(app.Name, browserScreens, browser.Live, hubs.Count, before, afterHubs, beforePages, afterPages, Rate, measured.Sent, measured.Non2xx,
+        return new ScreensReport(app.Name, browserScreens, tvsLive, hubs.Count, before, afterHubs, beforePages, afterPages, Rate, measured.Sent, measured.Non2xx,
             measured.P99Ms, measured.ScanToPush, measured.PushesExpected, finalVerdict.DuplicateTokens, finalVerdict.LostCallbacks, cores, os, runtime, loadBeforeRun)
         {
             WithTvs = new ScreensPhase(measuredWithTvs.Sent, measuredWithTvs.Non2xx, measuredWithTvs.P99Ms, measuredWithTvs.ScanToPush),
+            Desks = new DeskScreens(settings.DeskScreens, desksLive, afterDesks),
         };
     }
 }

@@ -33,8 +33,9 @@ public abstract class LiveOverviewBase : ComponentBase, IDisposable
     {
         if (firstRender)
         {
-            _subscription = QueueEvents.Subscribe(_ => InvokeAsync(RefreshAndRenderAsync));
-            _resync = QueueEvents.SubscribeResync(() => InvokeAsync(RefreshAndRenderAsync));
+            var reload = new CoalescedReload(InvokeAsync, RefreshAndRenderAsync);
+            _subscription = QueueEvents.Subscribe(_ => reload.Request());
+            _resync = QueueEvents.SubscribeResync(reload.Request);
 
             // Anything committed between the first load and the subscription would otherwise stay unseen until the next event.
             await RefreshAndRenderAsync();

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace ScanShare.Bench.Live;
 
 /// <summary>
-/// TV pages in one headless Chromium (the system's): each page is a real Blazor Server circuit, exactly what a waiting
-/// hall's screen holds open on the server. Set CHROMIUM_PATH to use another Chromium.
+/// TV and desk pages in one headless Chromium (the system's): each page is a real Blazor Server circuit, exactly what a
+/// waiting hall's screen or a counter's desk holds open on the server. Set CHROMIUM_PATH to use another Chromium.
 /// </summary>
 public sealed class BrowserScreens : IAsyncDisposable
 {
@@ -19,8 +19,6 @@ public sealed class BrowserScreens : IAsyncDisposable
         _browser = browser;
     }
 
-    public int Live { get; private set; }
-
     public static async Task<BrowserScreens> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
@@ -33,10 +31,18 @@ public sealed class BrowserScreens : IAsyncDisposable
         return new BrowserScreens(playwright, browser);
     }
 
-    /// <summary>Opens the pages a few at a time; a page counts once its circuit has subscribed to queue events.</summary>
-    public async Task OpenAsync(Uri pageAddress, int count, TextWriter progress)
+    /// <summary>Opens the pages a few at a time, in one browser context (one set of cookies); a page counts once it shows it is live.</summary>
+    /// <param name="pageAt">The address of the i-th page.</param>
+    /// <param name="cookies">The cookies of a signed-in member of staff, for pages that need one.</param>
+    /// <returns>How many pages went live.</returns>
+    public async Task<int> OpenAsync(Func<int, Uri> pageAt, int count, string what, TextWriter progress, IEnumerable<Cookie>? cookies = null)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 640, Height = 360 } });
+        if (cookies is not null)
+        {
+            await context.AddCookiesAsync(cookies);
+        }
+
         var live = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
@@ -48,11 +54,11 @@ public sealed class BrowserScreens : IAsyncDisposable
 
             try
             {
-                await page.GotoAsync(pageAddress.ToString());
-                await page.Locator(".tv[data-live=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+                await page.GotoAsync(pageAt(i).ToString());
+                await page.Locator("[data-live=true]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
                 if (Interlocked.Increment(ref live) % 25 == 0)
                 {
-                    progress.WriteLine($"  {live} TV pages live");
+                    progress.WriteLine($"  {live} {what} live");
                 }
             }
             catch (PlaywrightException)
@@ -60,7 +66,7 @@ public sealed class BrowserScreens : IAsyncDisposable
                 // Counted as not live; the report says how many were.
             }
         });
-        Live = live;
+        return live;
     }
 
     public async ValueTask DisposeAsync()

@@ -36,4 +36,10 @@ public static partial class StaffSignIn
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    /// <summary>The cookies of a <see cref="CookieHeaderAsync"/> header, for a browser on the app.</summary>
+    public static IEnumerable<Microsoft.Playwright.Cookie> Cookies(string cookieHeader, Uri appAddress) =>
+        cookieHeader.Split("; ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(pair => new Microsoft.Playwright.Cookie { Name = pair[0], Value = pair[1], Url = appAddress.GetLeftPart(UriPartial.Authority) });
 }

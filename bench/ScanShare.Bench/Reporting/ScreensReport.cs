@@ -41,8 +41,15 @@ public sealed record ScreensReport(
 
     public DateTimeOffset RunAt { get; init; } = DateTimeOffset.UtcNow;
 
-    /// <summary>The same load again once the TV pages are open too.</summary>
+    /// <summary>The same load again once the TV pages (and the desks) are open too.</summary>
     public ScreensPhase? WithTvs { get; init; }
+
+    /// <summary>Counter desk pages opened after the TV pages, and the memory once they were live.</summary>
+    public DeskScreens? Desks { get; init; }
+
+    public double? HeapKbPerDesk => Desks is { } d ? PerScreenKb(d.After.HeapMb - AfterTvPages.HeapMb, d.Live) : null;
+
+    public double? WorkingSetKbPerDesk => Desks is { } d ? PerScreenKb(d.After.WorkingSetMb - AfterTvPages.WorkingSetMb, d.Live) : null;
 
     public double HeapKbPerCircuit => PerScreenKb(AfterTvPages.HeapMb - BeforeTvPages.HeapMb, TvPagesLive);
 
@@ -71,6 +78,10 @@ public sealed record ScreensReport(
         md.AppendLine(CultureInfo.InvariantCulture, $"| + {HubScreens} hub screens on `/hubs/queue` (server and client ends both in this process) | {AfterHubScreens.HeapMb:0.0} MB | {AfterHubScreens.WorkingSetMb:0} MB | {HeapKbPerHubScreen:0} KB / {WorkingSetKbPerHubScreen:0} KB per hub connection, both ends |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| after the latency phase below | {BeforeTvPages.HeapMb:0.0} MB | {BeforeTvPages.WorkingSetMb:0} MB | |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| + {TvPagesLive} of {TvPagesOpened} TV pages live in Chromium (a Blazor circuit each; the browser is another process) | {AfterTvPages.HeapMb:0.0} MB | {AfterTvPages.WorkingSetMb:0} MB | {HeapKbPerCircuit:0} KB / {WorkingSetKbPerCircuit:0} KB per circuit |");
+        if (Desks is { } desks)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| + {desks.Live} of {desks.Opened} counter desks live in Chromium (a Blazor circuit each) | {desks.After.HeapMb:0.0} MB | {desks.After.WorkingSetMb:0} MB | {HeapKbPerDesk:0} KB / {WorkingSetKbPerDesk:0} KB per desk circuit |");
+        }
         md.AppendLine();
         var screen = ScanToScreen is { Count: > 0 } p
             ? string.Create(CultureInfo.InvariantCulture, $"p50 {p.P50:0.0} ms, p90 {p.P90:0.0} ms, p99 {p.P99:0.0} ms, max {p.Max:0.0} ms over {p.Count:N0} pushes ({PushesExpected:N0} expected)")
@@ -83,7 +94,8 @@ public sealed record ScreensReport(
                 ? string.Create(CultureInfo.InvariantCulture, $"p50 {q.P50:0.0} ms, p90 {q.P90:0.0} ms, p99 {q.P99:0.0} ms, max {q.Max:0.0} ms over {q.Count:N0} pushes")
                 : "not measured";
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"With the {TvPagesLive} TV pages open too, the same {OfferedRate} shares/s for 10 s ({tvs.Sent} sent, {tvs.Non2xx} non-2xx): accept p99 {tvs.AcceptP99Ms:0.0} ms; " +
+            var desksOpen = Desks is { } open ? $" and {open.Live} desks" : "";
+            md.AppendLine(CultureInfo.InvariantCulture, $"With the {TvPagesLive} TV pages{desksOpen} open too, the same {OfferedRate} shares/s for 10 s ({tvs.Sent} sent, {tvs.Non2xx} non-2xx): accept p99 {tvs.AcceptP99Ms:0.0} ms; " +
                 $"scan→screen on the hub screens {tvScreen}.");
         }
 
@@ -101,3 +113,6 @@ public sealed record ScreensReport(
 
 /// <summary>One measured phase of the screens run.</summary>
 public sealed record ScreensPhase(int Sent, int Non2xx, double AcceptP99Ms, Percentiles? ScanToScreen);
+
+/// <summary>Counter desk pages opened in the screens run.</summary>
+public sealed record DeskScreens(int Opened, int Live, Memory After);
