@@ -58,8 +58,7 @@ public sealed class DisplayBoardSnapshots : IDisposable
             {
                 if (_load is null || _load.IsFaulted || _load.IsCanceled)
                 {
-                    _load = load();
-                    _ = _load.ContinueWith(done => RememberQueues(done), TaskScheduler.Default);
+                    _load = LoadAndRememberQueuesAsync(load);
                 }
 
                 return _load;
@@ -78,15 +77,19 @@ public sealed class DisplayBoardSnapshots : IDisposable
             }
         }
 
-        private void RememberQueues(Task<DisplayView?> done)
+        /// <summary>The board's queues are known before anyone sees the load finish, so the next event is judged by them.</summary>
+        private async Task<DisplayView?> LoadAndRememberQueuesAsync(Func<Task<DisplayView?>> load)
         {
-            if (done.IsCompletedSuccessfully && done.Result is { } view)
+            var view = await load();
+            if (view is not null)
             {
                 lock (_lock)
                 {
                     _queueIds = view.QueueIds;
                 }
             }
+
+            return view;
         }
     }
 }
