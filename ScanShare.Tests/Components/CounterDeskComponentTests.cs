@@ -249,7 +249,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
         }
 
         Assert.Equal((TokenState.Called, 1), await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, (TokenState, int)>(
-            db => Task.FromResult(db.Tokens.Where(t => t.Id == token!.Id).Select(t => ValueTuple.Create(t.State, t.CallCount)).Single())));
+            db => Task.FromResult(db.Tokens.Where(t => t.Id == token!.Id).Select(t => new { t.State, t.CallCount }).AsEnumerable().Select(t => (t.State, t.CallCount)).Single())));
         Assert.Single(dialogs.FindAll(".mud-dialog"));
 
         await dialogs.Find("#reg-department").InputAsync(new() { Value = "ort" });
@@ -280,7 +280,7 @@ public sealed class CounterDeskComponentTests : EngineComponentTest
 
         desk.WaitForAssertion(() => Assert.Contains("Ramesh Yadav", desk.Find("#waiting").TextContent));
         var issued = await WithServiceAsync<ScanShare.Core.Data.ScanShareDbContext, (long, Gender)>(
-            db => Task.FromResult(db.Tokens.Select(t => ValueTuple.Create(t.Id, t.Patient!.Gender)).Single()));
+            db => Task.FromResult(db.Tokens.Select(t => new { t.Id, t.Patient!.Gender }).AsEnumerable().Select(t => (t.Id, t.Gender)).Single()));
         Assert.Equal(Gender.M, issued.Item2);
         Assert.Contains(browser.Invocations, i => i.Identifier == "printSlip" && SlipFor(i.Arguments[0]) == issued.Item1);
     }

@@ -55,6 +55,7 @@ public sealed class PatientRegistrationTests : IAsyncLifetime
         var token = await ScanAsync();
         var draft = await DraftAsync(token.Id);
         Assert.Null(draft.Uhid);
+        Assert.Equal(token.Label, draft.TokenLabel);
         Assert.Equal("Sunita Devi", draft.Details.Demographics.Name);
         Assert.Contains("Paediatrics", draft.Departments);
 
