@@ -25,11 +25,19 @@ public sealed class SetupLock : IAsyncDisposable
         }
 
         var connection = new NpgsqlConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync(cancellationToken);
-        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-        take.Parameters.AddWithValue("key", Key);
-        await take.ExecuteNonQueryAsync(cancellationToken);
-        return new SetupLock(connection);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            take.Parameters.AddWithValue("key", Key);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+            return new SetupLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
