@@ -82,31 +82,31 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var ready = await Eventually.TrueAsync(async () => _process.HasExited || await AnswersReadyAsync(http), timeout);
+        if (_process.HasExited)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode} while starting:\n{Output}");
-            }
+            throw new InvalidOperationException($"The app exited with {_process.ExitCode} while starting:\n{Output}");
+        }
 
-            try
-            {
-                using var response = await http.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
+        if (ready)
+        {
+            return;
         }
 
         throw new TimeoutException($"The app did not become ready within {timeout}:\n{Output}");
+    }
+
+    private static async Task<bool> AnswersReadyAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/health/ready");
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private void Record(string? line)

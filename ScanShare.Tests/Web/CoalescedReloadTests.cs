@@ -11,19 +11,26 @@ public sealed class CoalescedReloadTests
         var reloads = 0;
         var firstStarted = new TaskCompletionSource();
         var firstMayFinish = new TaskCompletionSource();
-        var allDone = new TaskCompletionSource();
-        var reload = new CoalescedReload(run => Task.Run(run), async () =>
-        {
-            if (Interlocked.Increment(ref reloads) == 1)
+        var runs = new List<Task>();
+        var reload = new CoalescedReload(
+            run =>
             {
-                firstStarted.SetResult();
-                await firstMayFinish.Task;
-            }
-            else
+                var task = Task.Run(run);
+                lock (runs)
+                {
+                    runs.Add(task);
+                }
+
+                return task;
+            },
+            async () =>
             {
-                allDone.TrySetResult();
-            }
-        });
+                if (Interlocked.Increment(ref reloads) == 1)
+                {
+                    firstStarted.SetResult();
+                    await firstMayFinish.Task;
+                }
+            });
 
         reload.Request();
         await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -33,12 +40,33 @@ public sealed class CoalescedReloadTests
         }
 
         firstMayFinish.SetResult();
-        await allDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(200);
+        await AllRunsDoneAsync(runs);
         Assert.Equal(2, reloads);
 
         reload.Request();
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref reloads) == 3), TimeSpan.FromSeconds(10)),
-            "A request after the burst was not served.");
+        await AllRunsDoneAsync(runs);
+        Assert.Equal(3, reloads);
+    }
+
+    /// <summary>Until no run is left and none was started meanwhile: then nothing more will reload.</summary>
+    private static async Task AllRunsDoneAsync(List<Task> runs)
+    {
+        while (true)
+        {
+            Task[] started;
+            lock (runs)
+            {
+                started = [.. runs];
+            }
+
+            await Task.WhenAll(started).WaitAsync(TimeSpan.FromSeconds(10));
+            lock (runs)
+            {
+                if (runs.Count == started.Length)
+                {
+                    return;
+                }
+            }
+        }
     }
 }

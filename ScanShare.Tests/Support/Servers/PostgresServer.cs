@@ -81,17 +81,23 @@ public sealed class PostgresServer
         try
         {
             // The template is copied only while no one else is connected to it; a copy made a moment earlier can still count.
-            for (var attempt = 1; ; attempt++)
+            PostgresException? inUse = null;
+            var created = await Eventually.TrueAsync(async () =>
             {
                 try
                 {
                     await ExecuteAsync(sql);
-                    return;
+                    return true;
                 }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                    inUse = e;
+                    return false;
                 }
+            }, TimeSpan.FromSeconds(10));
+            if (!created)
+            {
+                throw inUse!;
             }
         }
         finally

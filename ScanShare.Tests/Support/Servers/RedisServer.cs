@@ -90,16 +90,11 @@ public sealed class RedisServer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await AnswersPingAsync(Port))
+        var answered = await Eventually.TrueAsync(async () => process.HasExited || await AnswersPingAsync(Port), TimeSpan.FromSeconds(30));
+        if (process.HasExited || !answered)
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException(
-                    $"Redis did not answer PING on port {Port} ({(process.HasExited ? $"exited with {process.ExitCode}" : "still starting after 30 s")}):\n{string.Join('\n', _output)}");
-            }
-
-            await Task.Delay(20);
+            throw new InvalidOperationException(
+                $"Redis did not answer PING on port {Port} ({(process.HasExited ? $"exited with {process.ExitCode}" : "still starting after 30 s")}):\n{string.Join('\n', _output)}");
         }
     }
 
@@ -121,11 +116,7 @@ public sealed class RedisServer : IAsyncDisposable
         process.Dispose();
 
         // Killing the tree does not wait for redis-server itself; a start on the port before it has let go would fail.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await AnswersPingAsync(Port) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(async () => !await AnswersPingAsync(Port), TimeSpan.FromSeconds(10));
     }
 
     public async ValueTask DisposeAsync()
