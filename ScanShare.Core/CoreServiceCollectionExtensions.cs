@@ -14,10 +14,6 @@ namespace ScanShare.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The queue engine on an embedded SQLite file.</summary>
-    public static IServiceCollection AddScanShareCore(this IServiceCollection services, string sqliteConnectionString) =>
-        services.AddScanShareCore(DatabaseConnection.Sqlite(sqliteConnectionString));
-
     /// <summary>The queue engine and its database.</summary>
     public static IServiceCollection AddScanShareCore(this IServiceCollection services, DatabaseConnection database)
     {

@@ -36,7 +36,7 @@ public sealed class ShareIntake(
         // The same request id committed by a concurrent retry, or the same patient or queue written by another
         // instance at the same moment: taken in again, the share finds the other's commit.
         DatabaseConflicts.RetryAsync(
-            async _ =>
+            async () =>
             {
                 var result = await engine.InTransactionAsync(ct => AcceptInTransactionAsync(share, rawPayload, ct), cancellationToken);
                 if (result.Outcome is ShareIntakeOutcome.Accepted or ShareIntakeOutcome.Reused or ShareIntakeOutcome.Rejected)

@@ -26,14 +26,23 @@ public static class DatabaseConflicts
     };
 
     /// <summary>Runs <paramref name="work"/> again (a fresh start each time) while it loses to a concurrent writer, a few times at most.</summary>
-    public static async Task<T> RetryAsync<T>(Func<int, Task<T>> work, Func<Task<T?>>? settledByOther = null)
+    public static Task RetryAsync(Func<Task> work) =>
+        RetryAsync<object>(async () =>
+        {
+            await work();
+            return work;
+        });
+
+    /// <inheritdoc cref="RetryAsync(Func{Task})"/>
+    /// <param name="settledByOther">After a conflict: the answer the other writer's commit already gives, if any.</param>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> work, Func<Task<T?>>? settledByOther = null)
         where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await work(attempt);
+                return await work();
             }
             catch (Exception ex) when (IsConflict(ex))
             {

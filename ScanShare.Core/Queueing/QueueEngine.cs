@@ -119,9 +119,8 @@ public sealed class QueueEngine(
         var now = Now;
         if (request.PatientId is { } patientId)
         {
-            // Held until commit: two scans of one patient at the same moment (on two app instances, say) take turns,
-            // and the second finds the first's token.
-            await db.Database.ExecuteSqlAsync($"""UPDATE "Patients" SET "Gender" = "Gender" WHERE "Id" = {patientId}""", ct);
+            // Two scans of one patient at the same moment take turns, and the second finds the first's token.
+            await TakeTurnAsync($"""UPDATE "Patients" SET "Gender" = "Gender" WHERE "Id" = {patientId}""", ct);
             var existing = await db.Tokens
                 .Where(t => t.PatientId == patientId && t.QueueId == queue.Id && t.ServiceDate == today
                     && t.ExpiresAt > now
@@ -414,9 +413,8 @@ public sealed class QueueEngine(
 
     private async Task EnsureCounterIsFreeAsync(Counter counter, CancellationToken ct)
     {
-        // A write to the counter's row holds it until commit, so two calls at one counter (two clerks, or two app
-        // instances on a database server) take turns here and the second sees the first's token.
-        await db.Database.ExecuteSqlAsync($"""UPDATE "Counters" SET "IsActive" = "IsActive" WHERE "Id" = {counter.Id}""", ct);
+        // Two calls at one counter (two clerks, or two app instances) take turns, and the second sees the first's token.
+        await TakeTurnAsync($"""UPDATE "Counters" SET "IsActive" = "IsActive" WHERE "Id" = {counter.Id}""", ct);
         var current = await db.Tokens
             .Where(t => t.CounterId == counter.Id && (t.State == TokenState.Called || t.State == TokenState.Serving))
             .Select(t => t.Label)
@@ -425,6 +423,18 @@ public sealed class QueueEngine(
         {
             throw new QueueRuleException(QueueError.CounterBusy,
                 $"{counter.Name} is still serving {current}: complete, skip or transfer it first.");
+        }
+    }
+
+    /// <summary>
+    /// A write that changes nothing holds its row until commit, so whoever comes next waits for this transaction. Only a
+    /// database server needs it: SQLite's transactions already take turns, one writer at a time.
+    /// </summary>
+    private async Task TakeTurnAsync(FormattableString touchRow, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlAsync(touchRow, ct);
         }
     }
 

@@ -69,13 +69,12 @@ public sealed class GatewayRefusalLog(
 
         try
         {
-            await DatabaseConflicts.RetryAsync<object>(async _ =>
+            await DatabaseConflicts.RetryAsync(async () =>
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ScanShareDbContext>();
                 using var turn = await writeGate.EnterAsync(cancellationToken);
                 await RefusedGatewayCalls.CountAsync(db, batch, cancellationToken);
-                return batch;
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
