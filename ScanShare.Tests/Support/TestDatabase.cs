@@ -21,7 +21,14 @@ public sealed class TestDatabase : IAsyncDisposable
         Clock = new FakeTimeProvider(start);
         Connection = connection ?? DatabaseConnection.Sqlite(ScanShareDatabase.SqliteConnectionString(_directory));
         Events = new QueueEventHub(NullLogger<QueueEventHub>.Instance);
-        Events.Subscribe(Published.Add);
+        // Concurrent engines publish from many threads at once (on PostgreSQL nothing makes them take turns).
+        Events.Subscribe(e =>
+        {
+            lock (Published)
+            {
+                Published.Add(e);
+            }
+        });
     }
 
     /// <summary>Both providers, for tests that must hold on each.</summary>
